@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Ajv, type Options as AjvOptions } from 'ajv';
+import formatsPlugin from 'ajv-formats';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { AuditWriter } from './audit/audit-writer.js';
+import { auditRoutes } from './audit/audit.routes.js';
+import { createAuditService } from './audit/audit.service.js';
+import { registerAccessControl, type RouteAccess } from './identity/access-control.js';
+import { agencyRoutes } from './identity/agencies.routes.js';
+import { createAgencyService } from './identity/agencies.service.js';
+import { apiTokenRoutes } from './identity/api-tokens.routes.js';
+import { createApiTokenService } from './identity/api-tokens.service.js';
+import { authRoutes } from './identity/auth.routes.js';
+import { createAuthService } from './identity/auth.service.js';
+import { createAuthenticator } from './identity/authenticate.js';
+import type { ThrottleLimits } from './identity/login-throttle.js';
+import { userRoutes } from './identity/users.routes.js';
+import { createUserService } from './identity/users.service.js';
+import type { NodeConfig } from './kernel/config.js';
+import { createSecretBox } from './kernel/crypto/secret-box.js';
+import { hmac } from './kernel/crypto/tokens.js';
+import type { Db } from './kernel/db/database.js';
+import { registerJsonBodyParser } from './kernel/http/body-parser.js';
+import { badRequest } from './kernel/http/errors.js';
+import { registerProblemHandlers } from './kernel/http/problems.js';
+import { healthRoutes } from './operations/health.routes.js';
+import { registerHttpMetrics } from './operations/metrics.js';
+import { DEFAULT_WEB_DIR, registerWebShell } from './web-shell/static.js';
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+export interface AppDependencies {
+  config: Pick<NodeConfig, 'logLevel' | 'publicUrl'>;
+  db: Db;
+  /** The node's 32-byte data key (sealing TOTP secrets, deriving CSRF tokens). */
+  dataKey: Buffer;
+  /** Where the built web workspace is; the default is the web package's build. */
+  webDir?: string;
+  throttle?: ThrottleLimits;
+  /** Log destination; standard output when not given. */
+  logStream?: NodeJS.WritableStream;
+}
+
+export interface App {
+  server: FastifyInstance;
+  /** Every API route with the action it declares. */
+  routes: RouteAccess[];
+  audit: AuditWriter;
+  /** Stops taking requests and writes the audit entries still waiting. */
+  close(): Promise<void>;
+}
+
+/** The composition root: builds every service once and wires it to its routes. */
+export async function buildApp(deps: AppDependencies): Promise<App> {
+  const { db, config } = deps;
+  const logger: FastifyServerOptions['logger'] = {
+    level: config.logLevel,
+    redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    ...(deps.logStream && { stream: deps.logStream }),
+  };
+  const server = Fastify({
+    logger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    routerOptions: { maxParamLength: 200 },
+    trustProxy: false,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  installValidators(server);
+  registerJsonBodyParser(server);
+  registerProblemHandlers(server);
+  const metrics = registerHttpMetrics(server);
+
+  server.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+    // PostgreSQL cannot store NUL; refuse it in the path and query at the door.
+    if (/%00/i.test(request.url)) throw badRequest('invalid_text', 'The address contains a NUL character.');
+  });
+  server.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/v1/') && !reply.hasHeader('cache-control')) {
+      void reply.header('cache-control', 'no-store');
+    }
+  });
+
+  await server.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'same-origin' },
+  });
+  await server.register(fastifyCookie);
+  await server.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Senningen node API',
+        version: '1',
+        description:
+          'The JSON API of a Senningen national node. Errors are RFC 9457 problem details with a stable `code`.',
+      },
+      servers: [{ url: config.publicUrl }],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'senningen_session' },
+          apiToken: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { apiToken: [] }],
+    },
+    hideUntagged: true,
+  });
+  await server.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  const audit = new AuditWriter(db);
+  const cookie = { secure: config.publicUrl.startsWith('https:') };
+  const authenticator = createAuthenticator({ db });
+  const secretBox = createSecretBox(deps.dataKey);
+  const auth = createAuthService({
+    db,
+    audit,
+    secretBox,
+    csrfKey: Buffer.from(hmac(deps.dataKey, 'key', 'csrf'), 'base64url'),
+    ...(deps.throttle && { throttle: deps.throttle }),
+  });
+  const routes = registerAccessControl(server, { authenticator, auth, audit, cookie });
+
+  server.get(
+    '/api/openapi.json',
+    { config: { public: true }, schema: { hide: true } },
+    async () => server.swagger(),
+  );
+  await server.register(healthRoutes, { db, metrics });
+  await server.register(authRoutes, { auth, cookie });
+  await server.register(agencyRoutes, { agencies: createAgencyService({ db }) });
+  await server.register(userRoutes, { users: createUserService({ db, audit }) });
+  await server.register(apiTokenRoutes, { tokens: createApiTokenService({ db }) });
+  await server.register(auditRoutes, { auditService: createAuditService({ db, audit }) });
+  await registerWebShell(server, deps.webDir ?? DEFAULT_WEB_DIR);
+
+  await server.ready();
+  return {
+    server,
+    routes,
+    audit,
+    async close() {
+      await server.close();
+      await audit.flush();
+    },
+  };
+}
+
+/**
+ * Bodies are validated strictly: wrong types are errors, not coerced, and unknown
+ * properties are refused (never silently dropped). Path and query parameters
+ * arrive as text and are coerced to the declared types.
+ */
+function installValidators(server: FastifyInstance): void {
+  const addFormats = formatsPlugin as unknown as (ajv: Ajv) => Ajv;
+  const base: AjvOptions = { allErrors: false, removeAdditional: false, useDefaults: true, strict: false };
+  const bodyAjv = addFormats(new Ajv({ ...base, coerceTypes: false }));
+  const paramAjv = addFormats(new Ajv({ ...base, coerceTypes: 'array' }));
+  server.setValidatorCompiler(({ schema, httpPart }) =>
+    (httpPart === 'body' ? bodyAjv : paramAjv).compile(schema),
+  );
+}

@@ -1,0 +1,100 @@
+import type { DbOrTrx } from '../kernel/db/database.js';
+
+export interface SessionRecord {
+  id: string;
+  user_id: string;
+  second_factor_verified: boolean;
+  created_at: Date;
+  last_seen_at: Date;
+  expires_at: Date;
+  username: string;
+  display_name: string;
+  agency_id: string;
+  roles: string[];
+  language: string;
+  country: string;
+}
+
+/** The live session with this token hash, with its user, in one query. */
+export function findLiveSession(
+  db: DbOrTrx,
+  tokenHash: string,
+  now: Date,
+): Promise<SessionRecord | undefined> {
+  return db
+    .selectFrom('user_session as s')
+    .innerJoin('app_user as u', 'u.id', 's.user_id')
+    .innerJoin('agency as a', 'a.id', 'u.agency_id')
+    .select([
+      's.id',
+      's.user_id',
+      's.second_factor_verified',
+      's.created_at',
+      's.last_seen_at',
+      's.expires_at',
+      'u.username',
+      'u.display_name',
+      'u.agency_id',
+      'u.roles',
+      'u.language',
+      'a.country',
+    ])
+    .where('s.token_hash', '=', tokenHash)
+    .where('s.revoked_at', 'is', null)
+    .where('s.expires_at', '>', now)
+    .where('u.disabled_at', 'is', null)
+    .where('a.disabled_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function insertSession(
+  db: DbOrTrx,
+  row: {
+    id: string;
+    token_hash: string;
+    user_id: string;
+    second_factor_verified: boolean;
+    created_at: Date;
+    last_seen_at: Date;
+    expires_at: Date;
+  },
+): Promise<void> {
+  await db.insertInto('user_session').values({ ...row, revoked_at: null }).execute();
+}
+
+export async function touchSession(db: DbOrTrx, id: string, now: Date): Promise<void> {
+  await db.updateTable('user_session').set({ last_seen_at: now }).where('id', '=', id).execute();
+}
+
+export async function markSessionSecondFactorVerified(db: DbOrTrx, id: string): Promise<void> {
+  await db
+    .updateTable('user_session')
+    .set({ second_factor_verified: true })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function revokeSession(db: DbOrTrx, id: string, now: Date): Promise<void> {
+  await db
+    .updateTable('user_session')
+    .set({ revoked_at: now })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+/** Ends every session of a user, except the one given (the actor's own, when it changes itself). */
+export async function revokeUserSessions(
+  db: DbOrTrx,
+  userId: string,
+  now: Date,
+  exceptSessionId?: string,
+): Promise<void> {
+  let query = db
+    .updateTable('user_session')
+    .set({ revoked_at: now })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null);
+  if (exceptSessionId !== undefined) query = query.where('id', '!=', exceptSessionId);
+  await query.execute();
+}

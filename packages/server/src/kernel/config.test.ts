@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('uses the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config).toEqual({
+      port: 8080,
+      host: '127.0.0.1',
+      dataDir: path.resolve('./data'),
+      databaseUrl: undefined,
+      logLevel: 'info',
+      publicUrl: 'http://127.0.0.1:8080',
+    });
+  });
+
+  it('lets CLI flags override the environment', () => {
+    const config = loadConfig({ PORT: '9000', LOG_LEVEL: 'warn' }, { PORT: '9100' });
+    expect(config.port).toBe(9100);
+    expect(config.logLevel).toBe('warn');
+    expect(config.publicUrl).toBe('http://127.0.0.1:9100');
+  });
+
+  it.each([
+    ['PORT', { PORT: 'eighty' }],
+    ['PORT', { PORT: '70000' }],
+    ['HOST', { HOST: 'bad host' }],
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://x' }],
+    ['DATABASE_URL', { DATABASE_URL: 'not a url' }],
+    ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
+    ['PUBLIC_URL', { PUBLIC_URL: 'ftp://example.org' }],
+  ] as const)('names %s when its value is wrong', (name, env) => {
+    expect(() => loadConfig(env)).toThrowError(ConfigError);
+    expect(() => loadConfig(env)).toThrowError(new RegExp(`^${name}:`));
+  });
+
+  it('keeps only the origin of PUBLIC_URL', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://be.senningen.example/' }).publicUrl).toBe(
+      'https://be.senningen.example',
+    );
+  });
+});

@@ -1,0 +1,119 @@
+import path from 'node:path';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface NodeConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  logLevel: LogLevel;
+  publicUrl: string;
+}
+
+/** Every setting, with the environment variable that sets it and the CLI flag that overrides it. */
+export const CONFIG_SETTINGS = {
+  PORT: { flag: '--port', description: 'TCP port to listen on', default: '8080' },
+  HOST: { flag: '--host', description: 'address to listen on', default: '127.0.0.1' },
+  DATA_DIR: {
+    flag: '--data-dir',
+    description: 'folder for the embedded database and the node keys',
+    default: './data',
+  },
+  DATABASE_URL: {
+    flag: '--database-url',
+    description: 'postgres:// URL; when unset, the embedded database in DATA_DIR is used',
+    default: undefined,
+  },
+  LOG_LEVEL: {
+    flag: '--log-level',
+    description: `one of ${LOG_LEVELS.join(', ')}`,
+    default: 'info',
+  },
+  PUBLIC_URL: {
+    flag: '--public-url',
+    description: 'the URL users reach the node at (https:// makes cookies Secure)',
+    default: 'http://HOST:PORT',
+  },
+} as const;
+
+export type ConfigName = keyof typeof CONFIG_SETTINGS;
+export type ConfigInput = Partial<Record<ConfigName, string | undefined>>;
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: ConfigName,
+    reason: string,
+  ) {
+    super(`${variable}: ${reason}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads the node configuration. `overrides` (CLI flags) win over `env`.
+ * A wrong value throws a ConfigError that names the variable.
+ */
+export function loadConfig(env: ConfigInput, overrides: ConfigInput = {}): NodeConfig {
+  const value = (name: ConfigName): string | undefined => {
+    const raw = overrides[name] ?? env[name];
+    return raw === undefined || raw.trim() === '' ? undefined : raw.trim();
+  };
+
+  const portText = value('PORT') ?? '8080';
+  if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535) {
+    throw new ConfigError('PORT', `must be a whole number from 0 to 65535, got "${portText}"`);
+  }
+  const port = Number(portText);
+
+  const host = value('HOST') ?? '127.0.0.1';
+  if (!/^[A-Za-z0-9.:[\]-]{1,253}$/.test(host)) {
+    throw new ConfigError('HOST', `must be a host name or IP address, got "${host}"`);
+  }
+
+  const dataDir = path.resolve(value('DATA_DIR') ?? './data');
+
+  const databaseUrl = value('DATABASE_URL');
+  if (databaseUrl !== undefined) {
+    let protocol = '';
+    try {
+      protocol = new URL(databaseUrl).protocol;
+    } catch {
+      throw new ConfigError('DATABASE_URL', 'is not a valid URL');
+    }
+    if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
+      throw new ConfigError('DATABASE_URL', 'must start with postgres:// or postgresql://');
+    }
+  }
+
+  const logLevel = value('LOG_LEVEL') ?? 'info';
+  if (!isLogLevel(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  }
+
+  const defaultHost = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+  const publicUrlText = value('PUBLIC_URL') ?? `http://${defaultHost}:${port}`;
+  let publicUrl: URL;
+  try {
+    publicUrl = new URL(publicUrlText);
+  } catch {
+    throw new ConfigError('PUBLIC_URL', `is not a valid URL: "${publicUrlText}"`);
+  }
+  if (publicUrl.protocol !== 'http:' && publicUrl.protocol !== 'https:') {
+    throw new ConfigError('PUBLIC_URL', 'must start with http:// or https://');
+  }
+
+  return {
+    port,
+    host,
+    dataDir,
+    databaseUrl,
+    logLevel,
+    publicUrl: publicUrl.origin,
+  };
+}
+
+function isLogLevel(value: string): value is LogLevel {
+  return (LOG_LEVELS as readonly string[]).includes(value);
+}

@@ -1,0 +1,106 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Table types, kept by hand beside the SQL migrations they describe. */
+export interface Database {
+  agency: AgencyTable;
+  app_user: AppUserTable;
+  user_session: UserSessionTable;
+  api_token: ApiTokenTable;
+  login_throttle: LoginThrottleTable;
+  audit_entry: AuditEntryTable;
+  audit_chain_head: AuditChainHeadTable;
+}
+
+type Timestamp = ColumnType<Date, Date, Date>;
+
+export interface AgencyTable {
+  id: string;
+  code: string;
+  name: string;
+  country: string;
+  kind: string;
+  is_spoc: boolean;
+  disabled_at: Date | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AppUserTable {
+  id: string;
+  username: string;
+  display_name: string;
+  agency_id: string;
+  roles: string[];
+  language: string;
+  password_hash: string;
+  totp_secret_sealed: string | null;
+  totp_pending_secret_sealed: string | null;
+  totp_enrolled_at: Date | null;
+  totp_last_time_step: number | null;
+  disabled_at: Date | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UserSessionTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  second_factor_verified: boolean;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Date | null;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  name: string;
+  roles: string[];
+  created_by: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  window_started_at: Timestamp;
+  locked_until: Date | null;
+}
+
+export interface AuditEntryTable {
+  seq: number;
+  id: string;
+  occurred_at: Timestamp;
+  actor_user_id: string | null;
+  actor_username: string | null;
+  actor_agency_id: string | null;
+  actor_country: string | null;
+  action: string;
+  object_type: string | null;
+  object_id: string | null;
+  outcome: string;
+  client_address: string | null;
+  request_id: string | null;
+  purpose: string | null;
+  details: ColumnType<Record<string, unknown>, string, never>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditChainHeadTable {
+  singleton: Generated<boolean>;
+  seq: number;
+  hash: string;
+}
+
+export type AgencyRow = Selectable<AgencyTable>;
+export type AppUserRow = Selectable<AppUserTable>;
+export type NewAppUser = Insertable<AppUserTable>;
+export type AppUserUpdate = Updateable<AppUserTable>;
+export type AuditEntryRow = Selectable<AuditEntryTable>;
