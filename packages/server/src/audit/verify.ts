@@ -78,13 +78,20 @@ export async function verifyAuditLog(db: Db): Promise<AuditVerification> {
     if (page.length < PAGE) break;
   }
 
-  if (head.seq !== count || head.hash !== prevHash) {
-    const seq = Math.min(head.seq, count + 1);
+  if (count > head.seq) {
     return broken(
       count,
-      seq,
+      head.seq + 1,
+      'out-of-order',
+      `audit entries from ${head.seq + 1} on lie beyond the recorded head of the chain: they were inserted`,
+    );
+  }
+  if (head.seq !== count || head.hash !== prevHash) {
+    return broken(
+      count,
+      count + 1,
       'truncated',
-      `the chain ends at entry ${count} but its head records entry ${head.seq}: entries from ${seq} on were removed`,
+      `the chain ends at entry ${count} but its head records entry ${head.seq}: entries from ${count + 1} on were removed`,
     );
   }
   return { intact: true, entries: count, headHash: prevHash };

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AuditWriter } from '../audit/audit-writer.js';
 import { anonymousContext } from '../kernel/http/context.js';
-import { AppError, forbidden, unauthenticated } from '../kernel/http/errors.js';
+import { AppError, OutOfReachError, forbidden, unauthenticated } from '../kernel/http/errors.js';
 import { findLooseSchemaParts } from '../kernel/http/schema-types.js';
 import { decide, isAction, type Action } from '../kernel/policy/policy.js';
 import type { Authenticator } from './authenticate.js';
@@ -96,6 +96,23 @@ export function registerAccessControl(
             'Enrol and use a second factor before doing this.',
           )
         : forbidden();
+    }
+  });
+
+  // An object outside the actor's reach is answered like a missing one, but the
+  // attempt is on record.
+  app.addHook('onError', async (request, _reply, error) => {
+    if (error instanceof OutOfReachError && request.actor !== null) {
+      await deps.audit.record(
+        { actor: request.actor, clientAddress: request.ip, requestId: request.id },
+        {
+          action: error.action,
+          objectType: error.objectType,
+          objectId: error.objectId,
+          outcome: 'denied',
+          details: { reason: 'outside_reach' },
+        },
+      );
     }
   });
 
