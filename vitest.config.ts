@@ -4,7 +4,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: {
     alias: {
-      '@senningen/server': fileURLToPath(new URL('./packages/server/src/index.ts', import.meta.url)),
+      '@senningen/server': fileURLToPath(
+        new URL('./packages/server/src/index.ts', import.meta.url),
+      ),
     },
   },
   test: {

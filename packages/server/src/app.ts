@@ -84,7 +84,8 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   server.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
     // PostgreSQL cannot store NUL; refuse it in the path and query at the door.
-    if (/%00/i.test(request.url)) throw badRequest('invalid_text', 'The address contains a NUL character.');
+    if (/%00/i.test(request.url))
+      throw badRequest('invalid_text', 'The address contains a NUL character.');
   });
   server.addHook('onSend', async (request, reply) => {
     if (request.url.startsWith('/api/v1/') && !reply.hasHeader('cache-control')) {
@@ -146,10 +147,8 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   });
   const routes = registerAccessControl(server, { authenticator, auth, audit, cookie });
 
-  server.get(
-    '/api/openapi.json',
-    { config: { public: true }, schema: { hide: true } },
-    async () => server.swagger(),
+  server.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
+    server.swagger(),
   );
   await server.register(healthRoutes, { db, metrics });
   await server.register(authRoutes, { auth, cookie });
@@ -178,7 +177,12 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
  */
 function installValidators(server: FastifyInstance): void {
   const addFormats = formatsPlugin as unknown as (ajv: Ajv) => Ajv;
-  const base: AjvOptions = { allErrors: false, removeAdditional: false, useDefaults: true, strict: false };
+  const base: AjvOptions = {
+    allErrors: false,
+    removeAdditional: false,
+    useDefaults: true,
+    strict: false,
+  };
   const bodyAjv = addFormats(new Ajv({ ...base, coerceTypes: false }));
   const paramAjv = addFormats(new Ajv({ ...base, coerceTypes: 'array' }));
   server.setValidatorCompiler(({ schema, httpPart }) =>

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { Trx } from '../kernel/db/database.js';
+import type { Db, Trx } from '../kernel/db/database.js';
 import type { Actor } from '../kernel/policy/policy.js';
 import { hashEntry } from './chain.js';
 
@@ -100,4 +100,13 @@ export async function appendAuditEntries(trx: Trx, entries: PendingAuditEntry[])
 /** Appends one entry in the caller's transaction: the audit record of a state change. */
 export function appendAudit(trx: Trx, context: AuditContext, event: AuditEvent): Promise<void> {
   return appendAuditEntries(trx, [pendingEntry(context, event)]);
+}
+
+/** Appends one entry in a transaction of its own, for an action that changes nothing else. */
+export function appendAuditInOwnTransaction(
+  db: Db,
+  context: AuditContext,
+  event: AuditEvent,
+): Promise<void> {
+  return db.transaction().execute((trx) => appendAudit(trx, context, event));
 }

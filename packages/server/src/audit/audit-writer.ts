@@ -1,5 +1,11 @@
 import type { Db } from '../kernel/db/database.js';
-import { appendAuditEntries, pendingEntry, type AuditContext, type AuditEvent, type PendingAuditEntry } from './audit-log.js';
+import {
+  appendAuditEntries,
+  pendingEntry,
+  type AuditContext,
+  type AuditEvent,
+  type PendingAuditEntry,
+} from './audit-log.js';
 
 interface Waiting {
   entry: PendingAuditEntry;

@@ -30,5 +30,8 @@ export function searchAuditEntries(db: DbOrTrx, q: AuditQuery): Promise<AuditEnt
   if (q.to !== undefined) query = query.where('occurred_at', '<', q.to);
   if (q.beforeSeq !== undefined) query = query.where('seq', '<', q.beforeSeq);
   if (q.afterSeq !== undefined) query = query.where('seq', '>', q.afterSeq);
-  return query.orderBy('seq', q.order ?? 'desc').limit(q.limit).execute();
+  return query
+    .orderBy('seq', q.order ?? 'desc')
+    .limit(q.limit)
+    .execute();
 }

@@ -36,7 +36,9 @@ export type AuditFilter = Static<typeof AuditFilter>;
 
 export const AuditSearchQuery = Strict({
   ...AuditFilter.properties,
-  before: Type.Optional(Type.Integer({ minimum: 1, description: 'show entries older than this seq' })),
+  before: Type.Optional(
+    Type.Integer({ minimum: 1, description: 'show entries older than this seq' }),
+  ),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
 });
 export type AuditSearchQuery = Static<typeof AuditSearchQuery>;

@@ -7,14 +7,23 @@ import { reachFilter, type Action } from '../kernel/policy/policy.js';
 import type { AuditWriter } from './audit-writer.js';
 import { CSV_COLUMNS, auditEntryCsvRecord, presentAuditEntry } from './audit.presenter.js';
 import { searchAuditEntries, type AuditQuery } from './audit.queries.js';
-import type { AuditEntry, AuditExportQuery, AuditFilter, AuditSearchQuery } from './audit.schemas.js';
+import type {
+  AuditEntry,
+  AuditExportQuery,
+  AuditFilter,
+  AuditSearchQuery,
+} from './audit.schemas.js';
 
 const EXPORT_PAGE = 1000;
 
 export type AuditService = ReturnType<typeof createAuditService>;
 
 export function createAuditService({ db, audit }: { db: Db; audit: AuditWriter }) {
-  function scopedQuery(ctx: ActorContext, action: Action, filter: AuditFilter): Omit<AuditQuery, 'limit'> {
+  function scopedQuery(
+    ctx: ActorContext,
+    action: Action,
+    filter: AuditFilter,
+  ): Omit<AuditQuery, 'limit'> {
     const reach = reachFilter(ctx.actor, action);
     if (reach === null) throw forbidden();
     return {
@@ -30,7 +39,7 @@ export function createAuditService({ db, audit }: { db: Db; audit: AuditWriter }
   }
 
   function describeFilter(filter: AuditFilter): Record<string, string> {
-    return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) as Record<string, string>;
+    return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
   }
 
   return {
@@ -70,10 +79,17 @@ export function createAuditService({ db, audit }: { db: Db; audit: AuditWriter }
         if (format === 'csv') yield stringify([[...CSV_COLUMNS]]);
         let afterSeq = 0;
         for (;;) {
-          const rows = await searchAuditEntries(db, { ...base, afterSeq, order: 'asc', limit: EXPORT_PAGE });
+          const rows = await searchAuditEntries(db, {
+            ...base,
+            afterSeq,
+            order: 'asc',
+            limit: EXPORT_PAGE,
+          });
           for (const row of rows) {
             const entry = presentAuditEntry(row);
-            yield format === 'csv' ? stringify([auditEntryCsvRecord(entry)]) : `${JSON.stringify(entry)}\n`;
+            yield format === 'csv'
+              ? stringify([auditEntryCsvRecord(entry)])
+              : `${JSON.stringify(entry)}\n`;
           }
           if (rows.length < EXPORT_PAGE) return;
           afterSeq = rows.at(-1)!.seq;

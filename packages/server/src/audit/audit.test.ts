@@ -27,9 +27,16 @@ const context: AuditContext = { actor: null, clientAddress: '127.0.0.1', request
 
 async function appendSome(count: number): Promise<void> {
   for (let i = 0; i < count; i++) {
-    await db.transaction().execute((trx) =>
-      appendAudit(trx, context, { action: 'test.event', objectType: 'thing', objectId: String(i), details: { i, note: 'z-a' } }),
-    );
+    await db
+      .transaction()
+      .execute((trx) =>
+        appendAudit(trx, context, {
+          action: 'test.event',
+          objectType: 'thing',
+          objectId: String(i),
+          details: { i, note: 'z-a' },
+        }),
+      );
   }
 }
 
@@ -37,7 +44,11 @@ describe('the audit chain', () => {
   it('verifies as intact after many appends, in one transaction or in batches', async () => {
     await appendSome(5);
     const writer = new AuditWriter(db);
-    await Promise.all(Array.from({ length: 50 }, (_, i) => writer.record(context, { action: 'test.read', objectId: String(i) })));
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        writer.record(context, { action: 'test.read', objectId: String(i) }),
+      ),
+    );
     const result = await verifyAuditLog(db);
     expect(result).toMatchObject({ intact: true });
     expect(result.entries).toBeGreaterThanOrEqual(55);
@@ -47,7 +58,9 @@ describe('the audit chain', () => {
     const before = await db.selectFrom('audit_chain_head').select('seq').executeTakeFirstOrThrow();
     const writer = new AuditWriter(db);
     await Promise.all(
-      Array.from({ length: 200 }, (_, i) => writer.record(context, { action: 'test.read', objectId: String(i) })),
+      Array.from({ length: 200 }, (_, i) =>
+        writer.record(context, { action: 'test.read', objectId: String(i) }),
+      ),
     );
     // Rows written by one transaction share its id (xmin).
     const { rows } = await sql<{ transactions: number; entries: number }>`
@@ -59,7 +72,9 @@ describe('the audit chain', () => {
 
   it('is refused UPDATE, DELETE and TRUNCATE by the database', async () => {
     await appendSome(1);
-    await expect(sql`update audit_entry set action = 'x'`.execute(db)).rejects.toThrow(/append-only/);
+    await expect(sql`update audit_entry set action = 'x'`.execute(db)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(sql`delete from audit_entry`.execute(db)).rejects.toThrow(/append-only/);
     await expect(sql`truncate audit_entry`.execute(db)).rejects.toThrow(/append-only/);
     expect(await verifyAuditLog(db)).toMatchObject({ intact: true });
@@ -74,7 +89,9 @@ describe('audit verify catches tampering', () => {
     tamperNode = await createTestNode();
     tdb = tamperNode.database.db;
     for (let i = 0; i < 6; i++) {
-      await tdb.transaction().execute((trx) => appendAudit(trx, context, { action: 'test.event', objectId: String(i) }));
+      await tdb
+        .transaction()
+        .execute((trx) => appendAudit(trx, context, { action: 'test.event', objectId: String(i) }));
     }
   };
   afterAll(async () => {
@@ -83,9 +100,13 @@ describe('audit verify catches tampering', () => {
 
   const tamperHere = async (statement: ReturnType<typeof sql>) => {
     await tdb.transaction().execute(async (trx) => {
-      await sql`alter table audit_entry disable trigger audit_entry_no_update_or_delete`.execute(trx);
+      await sql`alter table audit_entry disable trigger audit_entry_no_update_or_delete`.execute(
+        trx,
+      );
       await statement.execute(trx);
-      await sql`alter table audit_entry enable trigger audit_entry_no_update_or_delete`.execute(trx);
+      await sql`alter table audit_entry enable trigger audit_entry_no_update_or_delete`.execute(
+        trx,
+      );
     });
   };
 
@@ -104,7 +125,11 @@ describe('audit verify catches tampering', () => {
   it('rows removed from the end', async () => {
     await reset();
     await tamperHere(sql`delete from audit_entry where seq >= 5`);
-    expect(await verifyAuditLog(tdb)).toMatchObject({ intact: false, seq: 5, problem: 'truncated' });
+    expect(await verifyAuditLog(tdb)).toMatchObject({
+      intact: false,
+      seq: 5,
+      problem: 'truncated',
+    });
   });
 
   it('two rows swapped', async () => {
@@ -118,10 +143,20 @@ describe('audit verify catches tampering', () => {
 
   it('a row inserted after the head', async () => {
     await reset();
-    const last = await tdb.selectFrom('audit_entry').selectAll().where('seq', '=', 6).executeTakeFirstOrThrow();
+    const last = await tdb
+      .selectFrom('audit_entry')
+      .selectAll()
+      .where('seq', '=', 6)
+      .executeTakeFirstOrThrow();
     await tdb
       .insertInto('audit_entry')
-      .values({ ...last, seq: 7, id: crypto.randomUUID(), prev_hash: last.hash, details: JSON.stringify(last.details) })
+      .values({
+        ...last,
+        seq: 7,
+        id: crypto.randomUUID(),
+        prev_hash: last.hash,
+        details: JSON.stringify(last.details),
+      })
       .execute();
     expect(await verifyAuditLog(tdb)).toMatchObject({ intact: false, seq: 7 });
   });
@@ -134,8 +169,14 @@ describe('the DPO audit API', () => {
     const agency = await createTestAgency(db);
     const other = await createTestAgency(db);
     const dpo = await createTestUser(db, node.dataKey, { agencyId: agency.id, roles: ['dpo'] });
-    const colleague = await createTestUser(db, node.dataKey, { agencyId: agency.id, roles: ['officer'] });
-    const stranger = await createTestUser(db, node.dataKey, { agencyId: other.id, roles: ['officer'] });
+    const colleague = await createTestUser(db, node.dataKey, {
+      agencyId: agency.id,
+      roles: ['officer'],
+    });
+    const stranger = await createTestUser(db, node.dataKey, {
+      agencyId: other.id,
+      roles: ['officer'],
+    });
     otherAgencyUser = stranger.username;
     await login(node, colleague);
     await login(node, stranger);
@@ -148,7 +189,10 @@ describe('the DPO audit API', () => {
       headers: { cookie: dpoSession.cookie },
     });
     expect(response.statusCode).toBe(200);
-    const page = response.json<{ items: { seq: number; actorUsername: string }[]; nextBefore: number | null }>();
+    const page = response.json<{
+      items: { seq: number; actorUsername: string }[];
+      nextBefore: number | null;
+    }>();
     expect(page.items).toHaveLength(1);
     expect(page.nextBefore).toBe(page.items[0]!.seq);
     const next = await node.app.server.inject({
@@ -169,7 +213,9 @@ describe('the DPO audit API', () => {
     });
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.headers['content-disposition']).toMatch(/attachment; filename="senningen-audit-.*\.csv"/);
+    expect(csv.headers['content-disposition']).toMatch(
+      /attachment; filename="senningen-audit-.*\.csv"/,
+    );
     const lines = csv.body.trim().split('\n');
     expect(lines[0]).toMatch(/^seq,id,occurredAt,/);
     expect(lines.length).toBeGreaterThanOrEqual(3);
@@ -178,10 +224,17 @@ describe('the DPO audit API', () => {
       url: '/api/v1/audit/export?format=jsonl&action=auth.login',
       headers: { cookie: dpoSession.cookie },
     });
-    const entries = jsonl.body.trim().split('\n').map((l) => JSON.parse(l) as { seq: number });
+    const entries = jsonl.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { seq: number });
     expect(entries.map((e) => e.seq)).toEqual([...entries.map((e) => e.seq)].sort((a, b) => a - b));
 
-    const exports = await db.selectFrom('audit_entry').selectAll().where('action', '=', 'audit.export').execute();
+    const exports = await db
+      .selectFrom('audit_entry')
+      .selectAll()
+      .where('action', '=', 'audit.export')
+      .execute();
     expect(exports).toHaveLength(2);
   });
 });

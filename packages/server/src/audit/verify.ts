@@ -40,7 +40,12 @@ export async function verifyAuditLog(db: Db): Promise<AuditVerification> {
       .execute();
     for (const row of page) {
       if (row.seq !== expectedSeq) {
-        return broken(count, expectedSeq, 'removed', `audit entry ${expectedSeq} is missing: it was removed`);
+        return broken(
+          count,
+          expectedSeq,
+          'removed',
+          `audit entry ${expectedSeq} is missing: it was removed`,
+        );
       }
       const recomputed = hashEntry({
         seq: row.seq,

@@ -8,13 +8,26 @@ import type { AgencyKind, Language, Role } from '../kernel/policy/roles.js';
 export const DEMO_PASSWORD = 'senningen-demo-2026';
 
 const DEMO_AGENCIES: { code: string; name: string; kind: AgencyKind; isSpoc?: boolean }[] = [
-  { code: 'BE-CGI', name: 'Federale Politie – Directie internationale politiesamenwerking (CGI)', kind: 'police', isSpoc: true },
+  {
+    code: 'BE-CGI',
+    name: 'Federale Politie – Directie internationale politiesamenwerking (CGI)',
+    kind: 'police',
+    isSpoc: true,
+  },
   { code: 'BE-FGP-ANT', name: 'Federale Gerechtelijke Politie Antwerpen', kind: 'police' },
   { code: 'BE-LPZ-KNH', name: 'Lokale Politie Knokke-Heist', kind: 'police' },
   { code: 'BE-PARQ-BRU', name: 'Parquet du procureur du Roi de Bruxelles', kind: 'justice' },
   { code: 'BE-KNOKKE-HEIST', name: 'Gemeente Knokke-Heist', kind: 'administrative' },
-  { code: 'BE-DVZ-OE', name: 'Dienst Vreemdelingenzaken / Office des Étrangers', kind: 'border_immigration' },
-  { code: 'BE-BENELUX-SG', name: 'Secretariaat-Generaal Benelux / Secrétariat général Benelux', kind: 'secretariat' },
+  {
+    code: 'BE-DVZ-OE',
+    name: 'Dienst Vreemdelingenzaken / Office des Étrangers',
+    kind: 'border_immigration',
+  },
+  {
+    code: 'BE-BENELUX-SG',
+    name: 'Secretariaat-Generaal Benelux / Secrétariat général Benelux',
+    kind: 'secretariat',
+  },
 ];
 
 export interface DemoUser {
@@ -26,14 +39,62 @@ export interface DemoUser {
 }
 
 export const DEMO_USERS: DemoUser[] = [
-  { username: 'admin.be', displayName: 'An Peeters', agency: 'BE-CGI', roles: ['admin'], language: 'nl' },
-  { username: 'spoc.be', displayName: 'Julien Dubois', agency: 'BE-CGI', roles: ['spoc'], language: 'fr' },
-  { username: 'officer.knokke', displayName: 'Pieter Claes', agency: 'BE-LPZ-KNH', roles: ['officer'], language: 'nl' },
-  { username: 'supervisor.knokke', displayName: 'Els Maes', agency: 'BE-LPZ-KNH', roles: ['supervisor'], language: 'nl' },
-  { username: 'analyst.antwerpen', displayName: 'Sofie Wouters', agency: 'BE-FGP-ANT', roles: ['analyst'], language: 'nl' },
-  { username: 'dpo.be', displayName: 'Marc Lambert', agency: 'BE-CGI', roles: ['dpo'], language: 'fr' },
-  { username: 'editor.benelux', displayName: 'Anna Schmit', agency: 'BE-BENELUX-SG', roles: ['editor'], language: 'de' },
-  { username: 'prosecutor.bru', displayName: 'Claire Martin', agency: 'BE-PARQ-BRU', roles: ['officer'], language: 'fr' },
+  {
+    username: 'admin.be',
+    displayName: 'An Peeters',
+    agency: 'BE-CGI',
+    roles: ['admin'],
+    language: 'nl',
+  },
+  {
+    username: 'spoc.be',
+    displayName: 'Julien Dubois',
+    agency: 'BE-CGI',
+    roles: ['spoc'],
+    language: 'fr',
+  },
+  {
+    username: 'officer.knokke',
+    displayName: 'Pieter Claes',
+    agency: 'BE-LPZ-KNH',
+    roles: ['officer'],
+    language: 'nl',
+  },
+  {
+    username: 'supervisor.knokke',
+    displayName: 'Els Maes',
+    agency: 'BE-LPZ-KNH',
+    roles: ['supervisor'],
+    language: 'nl',
+  },
+  {
+    username: 'analyst.antwerpen',
+    displayName: 'Sofie Wouters',
+    agency: 'BE-FGP-ANT',
+    roles: ['analyst'],
+    language: 'nl',
+  },
+  {
+    username: 'dpo.be',
+    displayName: 'Marc Lambert',
+    agency: 'BE-CGI',
+    roles: ['dpo'],
+    language: 'fr',
+  },
+  {
+    username: 'editor.benelux',
+    displayName: 'Anna Schmit',
+    agency: 'BE-BENELUX-SG',
+    roles: ['editor'],
+    language: 'de',
+  },
+  {
+    username: 'prosecutor.bru',
+    displayName: 'Claire Martin',
+    agency: 'BE-PARQ-BRU',
+    roles: ['officer'],
+    language: 'fr',
+  },
 ];
 
 const DEMO_CONTEXT: AuditContext = { actor: null, clientAddress: null, requestId: 'demo-data' };
@@ -52,7 +113,8 @@ export async function loadDemoData(db: Db): Promise<boolean> {
   }
   for (const user of DEMO_USERS) {
     const agencyId = agencyIds.get(user.agency);
-    if (agencyId === undefined) throw new Error(`Demo user ${user.username} names unknown agency ${user.agency}`);
+    if (agencyId === undefined)
+      throw new Error(`Demo user ${user.username} names unknown agency ${user.agency}`);
     await createUserRecord(
       db,
       DEMO_CONTEXT,

@@ -57,7 +57,11 @@ export function registerAccessControl(
         if (loose.length > 0) throw new Error(`Route ${where} ${part}: ${loose.join('; ')}`);
       }
       for (const method of [route.method].flat()) {
-        routes.push({ method, url: route.url, action: config.public === true ? 'public' : (config.action as Action) });
+        routes.push({
+          method,
+          url: route.url,
+          action: config.public === true ? 'public' : (config.action as Action),
+        });
       }
     }
   });

@@ -27,7 +27,10 @@ beforeAll(async () => {
     const user = await createTestUser(db, node.dataKey, { agencyId: agency.id, roles: [role] });
     tokens.set(role, await issueToken(node, user));
   }
-  const target = await createTestUser(db, node.dataKey, { agencyId: agency.id, roles: ['officer'] });
+  const target = await createTestUser(db, node.dataKey, {
+    agencyId: agency.id,
+    roles: ['officer'],
+  });
   const tokenId = crypto.randomUUID();
   await db
     .insertInto('api_token')
@@ -81,7 +84,10 @@ describe('roles × routes', () => {
   it('answers 401 on every non-public route without credentials', async () => {
     for (const route of node.app.routes) {
       if (route.action === 'public' || route.method === 'HEAD') continue;
-      const response = await node.app.server.inject({ method: route.method as 'GET', url: fill(route.url) });
+      const response = await node.app.server.inject({
+        method: route.method as 'GET',
+        url: fill(route.url),
+      });
       expect(response.statusCode, `${route.method} ${route.url}`).toBe(401);
     }
   });

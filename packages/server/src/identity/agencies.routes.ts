@@ -65,6 +65,7 @@ export const agencyRoutes: FastifyPluginAsyncTypebox<{ agencies: AgencyService }
         response: { 200: Agency },
       },
     },
-    async (request) => agencies.update(actorContext(request), request.params.agencyId, request.body),
+    async (request) =>
+      agencies.update(actorContext(request), request.params.agencyId, request.body),
   );
 };

@@ -87,7 +87,11 @@ export function createAgencyService({ db }: { db: Db }) {
  * Creates an agency and its audit entry in one transaction. The caller has
  * already decided that it may: the API through the policy, the CLI as operator.
  */
-export async function createAgencyRecord(db: Db, context: AuditContext, input: CreateAgencyBody): Promise<Agency> {
+export async function createAgencyRecord(
+  db: Db,
+  context: AuditContext,
+  input: CreateAgencyBody,
+): Promise<Agency> {
   const now = new Date();
   const row = {
     id: uuidv7(),

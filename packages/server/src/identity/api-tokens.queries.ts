@@ -32,7 +32,16 @@ export async function touchApiToken(db: DbOrTrx, id: string, now: Date): Promise
 export function listApiTokens(db: DbOrTrx, userId: string) {
   return db
     .selectFrom('api_token')
-    .select(['id', 'user_id', 'name', 'roles', 'created_at', 'expires_at', 'last_used_at', 'revoked_at'])
+    .select([
+      'id',
+      'user_id',
+      'name',
+      'roles',
+      'created_at',
+      'expires_at',
+      'last_used_at',
+      'revoked_at',
+    ])
     .where('user_id', '=', userId)
     .orderBy('created_at', 'desc')
     .execute();
@@ -72,7 +81,10 @@ export async function insertApiToken(
     expires_at: Date;
   },
 ): Promise<void> {
-  await db.insertInto('api_token').values({ ...row, last_used_at: null, revoked_at: null }).execute();
+  await db
+    .insertInto('api_token')
+    .values({ ...row, last_used_at: null, revoked_at: null })
+    .execute();
 }
 
 export async function revokeApiToken(db: DbOrTrx, id: string, now: Date): Promise<void> {

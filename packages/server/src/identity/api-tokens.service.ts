@@ -45,10 +45,17 @@ export type ApiTokenService = ReturnType<typeof createApiTokenService>;
 
 /** API tokens for machine clients: issued for a user, limited to some of its roles. */
 export function createApiTokenService({ db }: { db: Db }) {
-  async function userInReach(ctx: ActorContext, action: 'token.list' | 'token.create', userId: string) {
+  async function userInReach(
+    ctx: ActorContext,
+    action: 'token.list' | 'token.create',
+    userId: string,
+  ) {
     const user = await findUserById(db, userId);
     if (!user) throw notFound('No such user.');
-    assertReach(ctx, action, 'user', userId, { agencyId: user.agency_id, country: user.agency_country });
+    assertReach(ctx, action, 'user', userId, {
+      agencyId: user.agency_id,
+      country: user.agency_country,
+    });
     return user;
   }
 
@@ -66,7 +73,10 @@ export function createApiTokenService({ db }: { db: Db }) {
       const user = await userInReach(ctx, 'token.create', userId);
       const notHeld = input.roles.filter((role) => !user.roles.includes(role));
       if (notHeld.length > 0) {
-        throw badRequest('role_not_held', `The user does not hold the role(s): ${notHeld.join(', ')}.`);
+        throw badRequest(
+          'role_not_held',
+          `The user does not hold the role(s): ${notHeld.join(', ')}.`,
+        );
       }
       const token = newSecretToken('snt');
       const now = new Date();
@@ -102,7 +112,11 @@ export function createApiTokenService({ db }: { db: Db }) {
       const now = new Date();
       await db.transaction().execute(async (trx) => {
         await revokeApiToken(trx, tokenId, now);
-        await appendAudit(trx, ctx, { action: 'token.revoke', objectType: 'api_token', objectId: tokenId });
+        await appendAudit(trx, ctx, {
+          action: 'token.revoke',
+          objectType: 'api_token',
+          objectId: tokenId,
+        });
       });
       return presentApiToken({ ...existing, revoked_at: existing.revoked_at ?? now });
     },

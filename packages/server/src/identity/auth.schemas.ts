@@ -10,7 +10,9 @@ export const LoginBody = Strict({
 
 export const Me = Strict({
   user: User,
-  secondFactorRequired: Type.Boolean({ description: 'The roles of this user demand a second factor' }),
+  secondFactorRequired: Type.Boolean({
+    description: 'The roles of this user demand a second factor',
+  }),
   secondFactorSatisfied: Type.Boolean({
     description: 'False until a user who needs a second factor has enrolled and used one',
   }),

@@ -5,7 +5,13 @@ import type { Db } from '../kernel/db/database.js';
 import type { SecretBox } from '../kernel/crypto/secret-box.js';
 import { hashToken, hmac, newSecretToken } from '../kernel/crypto/tokens.js';
 import type { ActorContext } from '../kernel/http/context.js';
-import { AppError, badRequest, conflict, notFound, tooManyRequests } from '../kernel/http/errors.js';
+import {
+  AppError,
+  badRequest,
+  conflict,
+  notFound,
+  tooManyRequests,
+} from '../kernel/http/errors.js';
 import { requiresSecondFactor } from '../kernel/policy/roles.js';
 import { SESSION_MAX_MS } from './authenticate.js';
 import {
@@ -19,7 +25,12 @@ import {
 } from './login-throttle.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { checkCode, startEnrolment, type Enrolment } from './second-factor.js';
-import { insertSession, markSessionSecondFactorVerified, revokeSession, revokeUserSessions } from './sessions.queries.js';
+import {
+  insertSession,
+  markSessionSecondFactorVerified,
+  revokeSession,
+  revokeUserSessions,
+} from './sessions.queries.js';
 import { presentUser } from './users.presenter.js';
 import { findUserById, findUserByUsername, updateUser } from './users.queries.js';
 import type { User } from './users.schemas.js';
@@ -68,12 +79,23 @@ export function createAuthService({
     };
   }
 
-  async function fail(context: AuditContext, username: string, userId: string | undefined, reason: string) {
+  async function fail(
+    context: AuditContext,
+    username: string,
+    userId: string | undefined,
+    reason: string,
+  ) {
     const now = new Date();
     await db.transaction().execute(async (trx) => {
       await recordFailure(trx, accountKey(username), throttle.maxFailuresPerAccount, throttle, now);
       if (context.clientAddress) {
-        await recordFailure(trx, addressKey(context.clientAddress), throttle.maxFailuresPerAddress, throttle, now);
+        await recordFailure(
+          trx,
+          addressKey(context.clientAddress),
+          throttle.maxFailuresPerAddress,
+          throttle,
+          now,
+        );
       }
       await appendAudit(trx, context, {
         action: 'auth.login',
@@ -89,7 +111,11 @@ export function createAuthService({
 
     /** Checks a CSRF token sent with a state change against the session's cookie. */
     csrfTokenMatches(sessionToken: string, sent: string | undefined): boolean {
-      return sent !== undefined && sent.length < 200 && hashToken(sent) === hashToken(csrfTokenFor(sessionToken));
+      return (
+        sent !== undefined &&
+        sent.length < 200 &&
+        hashToken(sent) === hashToken(csrfTokenFor(sessionToken))
+      );
     },
 
     async login(
@@ -100,7 +126,11 @@ export function createAuthService({
       if (context.clientAddress) keys.push(addressKey(context.clientAddress));
       const lockedFor = await secondsLocked(db, keys, new Date());
       if (lockedFor > 0) {
-        await audit.record(context, { action: 'auth.login', outcome: 'denied', details: { reason: 'locked' } });
+        await audit.record(context, {
+          action: 'auth.login',
+          outcome: 'denied',
+          details: { reason: 'locked' },
+        });
         throw tooManyRequests(
           'login_locked',
           'Too many failed sign-ins. Wait before trying again.',
@@ -109,8 +139,12 @@ export function createAuthService({
       }
 
       const user = await findUserByUsername(db, input.username);
-      const usable = user !== undefined && user.disabled_at === null && user.agency_disabled_at === null;
-      const passwordOk = await verifyPassword(usable ? user.password_hash : undefined, input.password);
+      const usable =
+        user !== undefined && user.disabled_at === null && user.agency_disabled_at === null;
+      const passwordOk = await verifyPassword(
+        usable ? user.password_hash : undefined,
+        input.password,
+      );
       if (!usable || !passwordOk) {
         await fail(context, input.username, user?.id, usable ? 'password' : 'account');
         throw invalidCredentials();
@@ -120,9 +154,17 @@ export function createAuthService({
       let timeStep: number | undefined;
       if (enrolled) {
         if (input.totp === undefined) {
-          throw new AppError(401, 'second_factor_missing', 'Enter the code from your authenticator app.');
+          throw new AppError(
+            401,
+            'second_factor_missing',
+            'Enter the code from your authenticator app.',
+          );
         }
-        timeStep = await checkCode(secretBox.open(user.totp_secret_sealed!), input.totp, user.totp_last_time_step);
+        timeStep = await checkCode(
+          secretBox.open(user.totp_secret_sealed!),
+          input.totp,
+          user.totp_last_time_step,
+        );
         if (timeStep === undefined) {
           await fail(context, input.username, user.id, 'second_factor');
           throw new AppError(401, 'invalid_second_factor', 'The authentication code is not valid.');
@@ -188,13 +230,21 @@ export function createAuthService({
       }
       await db.transaction().execute(async (trx) => {
         await revokeSession(trx, sessionId, new Date());
-        await appendAudit(trx, ctx, { action: 'auth.logout', objectType: 'session', objectId: sessionId });
+        await appendAudit(trx, ctx, {
+          action: 'auth.logout',
+          objectType: 'session',
+          objectId: sessionId,
+        });
       });
     },
 
     async me(ctx: ActorContext, sessionToken?: string): Promise<MeView> {
       const view = await loadMe(ctx);
-      await audit.record(ctx, { action: 'self.read', objectType: 'user', objectId: ctx.actor.userId });
+      await audit.record(ctx, {
+        action: 'self.read',
+        objectType: 'user',
+        objectId: ctx.actor.userId,
+      });
       return sessionToken === undefined ? view : { ...view, csrfToken: csrfTokenFor(sessionToken) };
     },
 
@@ -218,7 +268,10 @@ export function createAuthService({
       return loadMe(ctx);
     },
 
-    async changePassword(ctx: ActorContext, input: { currentPassword: string; newPassword: string }): Promise<void> {
+    async changePassword(
+      ctx: ActorContext,
+      input: { currentPassword: string; newPassword: string },
+    ): Promise<void> {
       const user = await findUserById(db, ctx.actor.userId);
       if (!user) throw notFound();
       if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
@@ -235,7 +288,11 @@ export function createAuthService({
       await db.transaction().execute(async (trx) => {
         await updateUser(trx, user.id, { password_hash: passwordHash, updated_at: now });
         await revokeUserSessions(trx, user.id, now, ctx.actor.sessionId);
-        await appendAudit(trx, ctx, { action: 'self.change-password', objectType: 'user', objectId: user.id });
+        await appendAudit(trx, ctx, {
+          action: 'self.change-password',
+          objectType: 'user',
+          objectId: user.id,
+        });
       });
     },
 

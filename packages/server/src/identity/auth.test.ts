@@ -1,4 +1,5 @@
 import { generate } from 'otplib';
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTestAgency,
@@ -14,7 +15,12 @@ let node: TestNode;
 let agencyId: string;
 beforeAll(async () => {
   node = await createTestNode({
-    throttle: { maxFailuresPerAccount: 3, maxFailuresPerAddress: 50, windowMs: 60_000, lockoutMs: 60_000 },
+    throttle: {
+      maxFailuresPerAccount: 3,
+      maxFailuresPerAddress: 50,
+      windowMs: 60_000,
+      lockoutMs: 60_000,
+    },
   });
   agencyId = (await createTestAgency(node.database.db)).id;
 });
@@ -22,9 +28,11 @@ afterAll(async () => {
   await node.close();
 });
 
-const inject = (options: Parameters<TestNode['app']['server']['inject']>[0]) =>
-  node.app.server.inject(options);
-const newUser = (roles: Parameters<typeof createTestUser>[2]['roles'], enrolSecondFactor?: boolean) =>
+const inject = (options: InjectOptions) => node.inject(options);
+const newUser = (
+  roles: Parameters<typeof createTestUser>[2]['roles'],
+  enrolSecondFactor?: boolean,
+) =>
   createTestUser(node.database.db, node.dataKey, {
     agencyId,
     roles,
@@ -76,7 +84,11 @@ describe('sign-in', () => {
     const user = await newUser(['officer']);
     for (const username of [user.username, 'ghost.user']) {
       for (let i = 0; i < 3; i++) {
-        await inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'wrong-password!' } });
+        await inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { username, password: 'wrong-password!' },
+        });
       }
     }
     const locked = await inject({
@@ -98,11 +110,19 @@ describe('sign-in', () => {
 
   it('locks a client address that tries many accounts', async () => {
     const strict = await createTestNode({
-      throttle: { maxFailuresPerAccount: 100, maxFailuresPerAddress: 4, windowMs: 60_000, lockoutMs: 60_000 },
+      throttle: {
+        maxFailuresPerAccount: 100,
+        maxFailuresPerAddress: 4,
+        windowMs: 60_000,
+        lockoutMs: 60_000,
+      },
     });
     try {
       const agency = await createTestAgency(strict.database.db);
-      const user = await createTestUser(strict.database.db, strict.dataKey, { agencyId: agency.id, roles: ['officer'] });
+      const user = await createTestUser(strict.database.db, strict.dataKey, {
+        agencyId: agency.id,
+        roles: ['officer'],
+      });
       for (let i = 0; i < 4; i++) {
         await strict.app.server.inject({
           method: 'POST',
@@ -123,7 +143,11 @@ describe('sign-in', () => {
 
   it('refuses a disabled account like a wrong password', async () => {
     const user = await newUser(['officer']);
-    await node.database.db.updateTable('app_user').set({ disabled_at: new Date() }).where('id', '=', user.id).execute();
+    await node.database.db
+      .updateTable('app_user')
+      .set({ disabled_at: new Date() })
+      .where('id', '=', user.id)
+      .execute();
     const response = await inject({
       method: 'POST',
       url: '/api/v1/auth/login',
@@ -144,14 +168,23 @@ describe('sign-in', () => {
 
 describe('sessions', () => {
   it('refuses forged, revoked and expired session cookies', async () => {
-    const forged = await inject({ url: '/api/v1/me', headers: { cookie: 'senningen_session=sns_forged' } });
+    const forged = await inject({
+      url: '/api/v1/me',
+      headers: { cookie: 'senningen_session=sns_forged' },
+    });
     expect(forged.json()).toMatchObject({ status: 401, code: 'unauthenticated' });
 
     const user = await newUser(['officer']);
     const session = await login(node, user);
-    const logout = await inject({ method: 'POST', url: '/api/v1/auth/logout', headers: sessionHeaders(session) });
+    const logout = await inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: sessionHeaders(session),
+    });
     expect(logout.statusCode).toBe(204);
-    expect((await inject({ url: '/api/v1/me', headers: { cookie: session.cookie } })).statusCode).toBe(401);
+    expect(
+      (await inject({ url: '/api/v1/me', headers: { cookie: session.cookie } })).statusCode,
+    ).toBe(401);
 
     const expiring = await login(node, user);
     await node.database.db
@@ -159,7 +192,9 @@ describe('sessions', () => {
       .set({ expires_at: new Date(Date.now() - 1000) })
       .where('user_id', '=', user.id)
       .execute();
-    expect((await inject({ url: '/api/v1/me', headers: { cookie: expiring.cookie } })).statusCode).toBe(401);
+    expect(
+      (await inject({ url: '/api/v1/me', headers: { cookie: expiring.cookie } })).statusCode,
+    ).toBe(401);
 
     const idle = await login(node, user);
     await node.database.db
@@ -167,7 +202,9 @@ describe('sessions', () => {
       .set({ last_seen_at: new Date(Date.now() - 31 * 60_000) })
       .where('user_id', '=', user.id)
       .execute();
-    expect((await inject({ url: '/api/v1/me', headers: { cookie: idle.cookie } })).statusCode).toBe(401);
+    expect((await inject({ url: '/api/v1/me', headers: { cookie: idle.cookie } })).statusCode).toBe(
+      401,
+    );
   });
 
   it('requires the CSRF token for state changes made with the cookie', async () => {
@@ -188,7 +225,12 @@ describe('sessions', () => {
       payload: { language: 'fr' },
     });
     expect(mismatched.statusCode).toBe(403);
-    const ok = await inject({ method: 'PATCH', url: '/api/v1/me', headers: sessionHeaders(session), payload: { language: 'fr' } });
+    const ok = await inject({
+      method: 'PATCH',
+      url: '/api/v1/me',
+      headers: sessionHeaders(session),
+      payload: { language: 'fr' },
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ user: { language: 'fr' } });
   });
@@ -240,8 +282,12 @@ describe('sessions', () => {
       payload: { currentPassword: user.password, newPassword: 'a much longer passphrase' },
     });
     expect(changed.statusCode).toBe(204);
-    expect((await inject({ url: '/api/v1/me', headers: { cookie: first.cookie } })).statusCode).toBe(200);
-    expect((await inject({ url: '/api/v1/me', headers: { cookie: second.cookie } })).statusCode).toBe(401);
+    expect(
+      (await inject({ url: '/api/v1/me', headers: { cookie: first.cookie } })).statusCode,
+    ).toBe(200);
+    expect(
+      (await inject({ url: '/api/v1/me', headers: { cookie: second.cookie } })).statusCode,
+    ).toBe(401);
     await login(node, { ...user, password: 'a much longer passphrase' });
   });
 });
@@ -255,7 +301,11 @@ describe('second factor', () => {
     const blocked = await inject({ url: '/api/v1/users', headers: { cookie: session.cookie } });
     expect(blocked.json()).toMatchObject({ status: 403, code: 'second_factor_required' });
 
-    const start = await inject({ method: 'POST', url: '/api/v1/me/second-factor', headers: sessionHeaders(session) });
+    const start = await inject({
+      method: 'POST',
+      url: '/api/v1/me/second-factor',
+      headers: sessionHeaders(session),
+    });
     expect(start.statusCode).toBe(200);
     const enrolment = start.json<{ secret: string; otpauthUri: string; qrSvg: string }>();
     expect(enrolment.otpauthUri).toMatch(/^otpauth:\/\/totp\/Senningen:/);
@@ -265,7 +315,9 @@ describe('second factor', () => {
       method: 'POST',
       url: '/api/v1/me/second-factor/confirm',
       headers: sessionHeaders(session),
-      payload: { code: '000000' === (await generate({ secret: enrolment.secret })) ? '111111' : '000000' },
+      payload: {
+        code: '000000' === (await generate({ secret: enrolment.secret })) ? '111111' : '000000',
+      },
     });
     expect(wrong.json()).toMatchObject({ status: 400, code: 'invalid_second_factor' });
 
@@ -276,11 +328,20 @@ describe('second factor', () => {
       headers: sessionHeaders(session),
       payload: { code },
     });
-    expect(confirm.json()).toMatchObject({ secondFactorSatisfied: true, user: { secondFactorEnrolled: true } });
-    expect((await inject({ url: '/api/v1/users', headers: { cookie: session.cookie } })).statusCode).toBe(200);
+    expect(confirm.json()).toMatchObject({
+      secondFactorSatisfied: true,
+      user: { secondFactorEnrolled: true },
+    });
+    expect(
+      (await inject({ url: '/api/v1/users', headers: { cookie: session.cookie } })).statusCode,
+    ).toBe(200);
 
     // The secret is stored sealed, not in clear.
-    const row = await node.database.db.selectFrom('app_user').selectAll().where('id', '=', admin.id).executeTakeFirstOrThrow();
+    const row = await node.database.db
+      .selectFrom('app_user')
+      .selectAll()
+      .where('id', '=', admin.id)
+      .executeTakeFirstOrThrow();
     expect(row.totp_secret_sealed).not.toContain(enrolment.secret);
 
     const withoutCode = await inject({
@@ -309,7 +370,9 @@ describe('second factor', () => {
       headers: sessionHeaders(adminSession),
     });
     expect(reset.json()).toMatchObject({ secondFactorEnrolled: false });
-    expect((await inject({ url: '/api/v1/me', headers: { cookie: dpoSession.cookie } })).statusCode).toBe(401);
+    expect(
+      (await inject({ url: '/api/v1/me', headers: { cookie: dpoSession.cookie } })).statusCode,
+    ).toBe(401);
     const again = await login(node, { ...dpo, totpSecret: undefined });
     const me = await inject({ url: '/api/v1/me', headers: { cookie: again.cookie } });
     expect(me.json()).toMatchObject({ secondFactorSatisfied: false });

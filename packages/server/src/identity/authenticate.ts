@@ -42,7 +42,10 @@ export function createAuthenticator({ db }: { db: Db }) {
       const now = new Date();
       const record = await findLiveApiToken(db, hashToken(token), now);
       if (!record) return null;
-      if (record.last_used_at === null || now.getTime() - record.last_used_at.getTime() > TOUCH_INTERVAL_MS) {
+      if (
+        record.last_used_at === null ||
+        now.getTime() - record.last_used_at.getTime() > TOUCH_INTERVAL_MS
+      ) {
         await touchApiToken(db, record.id, now);
       }
       // A token carries the roles it was given, as long as its user still has them.

@@ -25,7 +25,10 @@ export function hashPassword(password: string): Promise<string> {
 // Verified when the account does not exist, so that the answer takes as long.
 let dummyHash: Promise<string> | undefined;
 
-export async function verifyPassword(passwordHash: string | undefined, password: string): Promise<boolean> {
+export async function verifyPassword(
+  passwordHash: string | undefined,
+  password: string,
+): Promise<boolean> {
   if (passwordHash === undefined) {
     dummyHash ??= hash('not-a-real-password-for-timing', ARGON2_OPTIONS);
     await verify(await dummyHash, password).catch(() => false);

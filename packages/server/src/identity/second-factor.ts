@@ -14,7 +14,11 @@ export interface Enrolment {
 export async function startEnrolment(label: string): Promise<Enrolment> {
   const secret = generateSecret();
   const otpauthUri = generateURI({ issuer: ISSUER, label, secret });
-  const qrSvg = await QRCode.toString(otpauthUri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  const qrSvg = await QRCode.toString(otpauthUri, {
+    type: 'svg',
+    errorCorrectionLevel: 'M',
+    margin: 2,
+  });
   return { secret, otpauthUri, qrSvg };
 }
 

@@ -8,7 +8,10 @@ export interface SessionCookieSettings {
 export const sessionCookieName = ({ secure }: SessionCookieSettings) =>
   secure ? '__Host-senningen_session' : 'senningen_session';
 
-export function readSessionToken(request: FastifyRequest, settings: SessionCookieSettings): string | undefined {
+export function readSessionToken(
+  request: FastifyRequest,
+  settings: SessionCookieSettings,
+): string | undefined {
   const value = request.cookies[sessionCookieName(settings)];
   return value !== undefined && value.length > 0 && value.length < 200 ? value : undefined;
 }

@@ -59,7 +59,10 @@ export async function insertSession(
     expires_at: Date;
   },
 ): Promise<void> {
-  await db.insertInto('user_session').values({ ...row, revoked_at: null }).execute();
+  await db
+    .insertInto('user_session')
+    .values({ ...row, revoked_at: null })
+    .execute();
 }
 
 export async function touchSession(db: DbOrTrx, id: string, now: Date): Promise<void> {

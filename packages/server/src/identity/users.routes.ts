@@ -1,14 +1,29 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { actorContext } from '../kernel/http/context.js';
-import { CreateUserBody, UpdateUserBody, User, UserList, UserListQuery, UserParams } from './users.schemas.js';
+import {
+  CreateUserBody,
+  UpdateUserBody,
+  User,
+  UserList,
+  UserListQuery,
+  UserParams,
+} from './users.schemas.js';
 import type { UserService } from './users.service.js';
 
-export const userRoutes: FastifyPluginAsyncTypebox<{ users: UserService }> = async (app, { users }) => {
+export const userRoutes: FastifyPluginAsyncTypebox<{ users: UserService }> = async (
+  app,
+  { users },
+) => {
   app.get(
     '/api/v1/users',
     {
       config: { action: 'user.list' },
-      schema: { tags: ['users'], summary: 'List users', querystring: UserListQuery, response: { 200: UserList } },
+      schema: {
+        tags: ['users'],
+        summary: 'List users',
+        querystring: UserListQuery,
+        response: { 200: UserList },
+      },
     },
     async (request) => users.list(actorContext(request), request.query),
   );
@@ -17,7 +32,12 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ users: UserService }> = asy
     '/api/v1/users/:userId',
     {
       config: { action: 'user.read' },
-      schema: { tags: ['users'], summary: 'Read a user', params: UserParams, response: { 200: User } },
+      schema: {
+        tags: ['users'],
+        summary: 'Read a user',
+        params: UserParams,
+        response: { 200: User },
+      },
     },
     async (request) => users.get(actorContext(request), request.params.userId),
   );
@@ -26,9 +46,15 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ users: UserService }> = asy
     '/api/v1/users',
     {
       config: { action: 'user.create' },
-      schema: { tags: ['users'], summary: 'Create a user', body: CreateUserBody, response: { 201: User } },
+      schema: {
+        tags: ['users'],
+        summary: 'Create a user',
+        body: CreateUserBody,
+        response: { 201: User },
+      },
     },
-    async (request, reply) => reply.code(201).send(await users.create(actorContext(request), request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await users.create(actorContext(request), request.body)),
   );
 
   app.patch(

@@ -6,7 +6,11 @@ import { PASSWORD_MAX_LENGTH } from './passwords.js';
 
 export const Username = Text(64, { pattern: '^[a-z0-9][a-z0-9._-]{2,63}$' });
 export const RoleName = Type.Enum([...ROLES]);
-export const Roles = Type.Array(RoleName, { minItems: 1, maxItems: ROLES.length, uniqueItems: true });
+export const Roles = Type.Array(RoleName, {
+  minItems: 1,
+  maxItems: ROLES.length,
+  uniqueItems: true,
+});
 export const Language = Type.Enum([...LANGUAGES]);
 export const Password = Text(PASSWORD_MAX_LENGTH, { minLength: 1 });
 

@@ -10,13 +10,23 @@ import { findAgencyById } from './agencies.queries.js';
 import { hashPassword } from './passwords.js';
 import { revokeUserSessions } from './sessions.queries.js';
 import { presentUser } from './users.presenter.js';
-import { findUserById, findUserByUsername, insertUser, listUsers, updateUser } from './users.queries.js';
+import {
+  findUserById,
+  findUserByUsername,
+  insertUser,
+  listUsers,
+  updateUser,
+} from './users.queries.js';
 import type { CreateUserBody, UpdateUserBody, User, UserListQuery } from './users.schemas.js';
 
 export type UserService = ReturnType<typeof createUserService>;
 
 export function createUserService({ db, audit }: { db: Db; audit: AuditWriter }) {
-  async function loadInReach(ctx: ActorContext, action: 'user.read' | 'user.update' | 'user.reset-second-factor', id: string) {
+  async function loadInReach(
+    ctx: ActorContext,
+    action: 'user.read' | 'user.update' | 'user.reset-second-factor',
+    id: string,
+  ) {
     const row = await findUserById(db, id);
     if (!row) throw notFound('No such user.');
     assertReach(ctx, action, 'user', id, {
@@ -61,7 +71,10 @@ export function createUserService({ db, audit }: { db: Db; audit: AuditWriter })
 
     async create(ctx: ActorContext, input: CreateUserBody): Promise<User> {
       const agency = await findAgencyById(db, input.agencyId);
-      if (!agency || !canReach(ctx.actor, 'user.create', { agencyId: agency.id, country: agency.country })) {
+      if (
+        !agency ||
+        !canReach(ctx.actor, 'user.create', { agencyId: agency.id, country: agency.country })
+      ) {
         throw notFound('No such agency.');
       }
       if (agency.disabled_at !== null) {
@@ -79,7 +92,8 @@ export function createUserService({ db, audit }: { db: Db; audit: AuditWriter })
           'You cannot disable your own account or remove your own administrator role.',
         );
       }
-      const passwordHash = input.password !== undefined ? await hashPassword(input.password) : undefined;
+      const passwordHash =
+        input.password !== undefined ? await hashPassword(input.password) : undefined;
       const now = new Date();
       await db.transaction().execute(async (trx) => {
         await updateUser(trx, id, {
@@ -123,7 +137,12 @@ export function createUserService({ db, audit }: { db: Db; audit: AuditWriter })
           totp_last_time_step: null,
           updated_at: now,
         });
-        await revokeUserSessions(trx, id, now, id === ctx.actor.userId ? ctx.actor.sessionId : undefined);
+        await revokeUserSessions(
+          trx,
+          id,
+          now,
+          id === ctx.actor.userId ? ctx.actor.sessionId : undefined,
+        );
         await appendAudit(trx, ctx, {
           action: 'user.reset-second-factor',
           objectType: 'user',

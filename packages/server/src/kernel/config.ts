@@ -76,12 +76,8 @@ export function loadConfig(env: ConfigInput, overrides: ConfigInput = {}): NodeC
 
   const databaseUrl = value('DATABASE_URL');
   if (databaseUrl !== undefined) {
-    let protocol = '';
-    try {
-      protocol = new URL(databaseUrl).protocol;
-    } catch {
-      throw new ConfigError('DATABASE_URL', 'is not a valid URL');
-    }
+    const protocol = URL.canParse(databaseUrl) ? new URL(databaseUrl).protocol : undefined;
+    if (protocol === undefined) throw new ConfigError('DATABASE_URL', 'is not a valid URL');
     if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
       throw new ConfigError('DATABASE_URL', 'must start with postgres:// or postgresql://');
     }
@@ -89,7 +85,10 @@ export function loadConfig(env: ConfigInput, overrides: ConfigInput = {}): NodeC
 
   const logLevel = value('LOG_LEVEL') ?? 'info';
   if (!isLogLevel(logLevel)) {
-    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+    throw new ConfigError(
+      'LOG_LEVEL',
+      `must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`,
+    );
   }
 
   const defaultHost = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
-import type { LightMyRequestResponse } from 'fastify';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { generate } from 'otplib';
 import { buildApp, type App } from '../app.js';
 import { createSecretBox } from '../kernel/crypto/secret-box.js';
@@ -16,10 +16,13 @@ export interface TestNode {
   dataKey: Buffer;
   /** Lines the node logged, to prove what is (not) in the logs. */
   logs: string[];
+  inject(options: InjectOptions): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
-export async function createTestNode(options: { throttle?: ThrottleLimits } = {}): Promise<TestNode> {
+export async function createTestNode(
+  options: { throttle?: ThrottleLimits } = {},
+): Promise<TestNode> {
   const database = await createTestDatabase();
   const dataKey = randomBytes(32);
   const logs: string[] = [];
@@ -42,6 +45,7 @@ export async function createTestNode(options: { throttle?: ThrottleLimits } = {}
     database,
     dataKey,
     logs,
+    inject: (injectOptions) => app.server.inject(injectOptions),
     async close() {
       await app.close();
       await database.close();
@@ -81,7 +85,11 @@ export function sessionHeaders(session: Session): Record<string, string> {
 }
 
 /** Issues an API token straight into the database, for tests about authorization. */
-export async function issueToken(node: TestNode, user: TestUser, roles = user.roles): Promise<string> {
+export async function issueToken(
+  node: TestNode,
+  user: TestUser,
+  roles = user.roles,
+): Promise<string> {
   const token = newSecretToken('snt');
   const now = new Date();
   await node.database.db
@@ -104,4 +112,4 @@ export async function issueToken(node: TestNode, user: TestUser, roles = user.ro
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
-export { createTestAgency, createTestUser, createSecretBox };
+export { createTestAgency, createTestUser, createSecretBox, type TestUser };

@@ -15,7 +15,13 @@ const suffix = () => randomBytes(4).toString('hex');
 
 export async function createTestAgency(
   db: Db,
-  overrides: Partial<{ code: string; name: string; country: string; kind: AgencyKind; isSpoc: boolean }> = {},
+  overrides: Partial<{
+    code: string;
+    name: string;
+    country: string;
+    kind: AgencyKind;
+    isSpoc: boolean;
+  }> = {},
 ): Promise<Agency> {
   return createAgencyRecord(db, SYSTEM, {
     code: `T-${suffix().toUpperCase()}`,
@@ -69,7 +75,10 @@ export async function createTestUser(
     const secret = generateSecret();
     await db
       .updateTable('app_user')
-      .set({ totp_secret_sealed: createSecretBox(dataKey).seal(secret), totp_enrolled_at: new Date() })
+      .set({
+        totp_secret_sealed: createSecretBox(dataKey).seal(secret),
+        totp_enrolled_at: new Date(),
+      })
       .where('id', '=', user.id)
       .execute();
     testUser.totpSecret = secret;

@@ -23,7 +23,9 @@ export function createSecretBox(key: Buffer): SecretBox {
       const cipher = createCipheriv('aes-256-gcm', key, nonce);
       const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
       const tag = cipher.getAuthTag();
-      return [VERSION, nonce, ciphertext, tag].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
+      return [VERSION, nonce, ciphertext, tag]
+        .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
+        .join('.');
     },
     open(sealed) {
       const [version, nonce, ciphertext, tag] = sealed.split('.');
@@ -50,7 +52,10 @@ export function loadOrCreateDataKey(dataDir: string): Buffer {
   const keyPath = path.join(keyDir, 'data.key');
   fs.mkdirSync(keyDir, { recursive: true, mode: 0o700 });
   try {
-    fs.writeFileSync(keyPath, randomBytes(KEY_BYTES).toString('base64'), { flag: 'wx', mode: 0o600 });
+    fs.writeFileSync(keyPath, randomBytes(KEY_BYTES).toString('base64'), {
+      flag: 'wx',
+      mode: 0o600,
+    });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }

@@ -47,7 +47,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
           if (oid === INT8_OID) return (value: string) => Number(value);
-          return pg.types.getTypeParser(oid, format ?? 'text');
+          return pg.types.getTypeParser(oid, format ?? 'text') as (value: string) => unknown;
         }) as typeof pg.types.getTypeParser,
       },
     });

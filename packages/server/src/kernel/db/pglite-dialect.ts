@@ -93,9 +93,7 @@ class PGliteDriver implements Driver {
     connection: DatabaseConnection,
     settings: TransactionSettings,
   ): Promise<void> {
-    const isolation = settings.isolationLevel
-      ? ` isolation level ${settings.isolationLevel}`
-      : '';
+    const isolation = settings.isolationLevel ? ` isolation level ${settings.isolationLevel}` : '';
     await connection.executeQuery(CompiledQuery.raw(`begin${isolation}`));
   }
 

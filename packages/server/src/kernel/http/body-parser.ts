@@ -35,7 +35,10 @@ export function registerJsonBodyParser(app: FastifyInstance): void {
       const bad = findUnstorableString(value);
       if (bad !== undefined) {
         done(
-          badRequest('invalid_text', `The text at ${bad} contains characters that are not allowed.`),
+          badRequest(
+            'invalid_text',
+            `The text at ${bad} contains characters that are not allowed.`,
+          ),
           undefined,
         );
         return;

@@ -1,3 +1,4 @@
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestNode, type TestNode } from '../../test-support/app.js';
 
@@ -9,8 +10,7 @@ afterAll(async () => {
   await node.close();
 });
 
-const inject = (options: Parameters<TestNode['app']['server']['inject']>[0]) =>
-  node.app.server.inject(options);
+const inject = (options: InjectOptions) => node.inject(options);
 
 describe('HTTP kernel', () => {
   it('answers health, readiness and metrics', async () => {
@@ -21,7 +21,9 @@ describe('HTTP kernel', () => {
     const metrics = await inject({ url: '/metrics' });
     expect(metrics.headers['content-type']).toContain('text/plain');
     expect(metrics.body).toContain('senningen_http_requests_total');
-    expect(metrics.body).toMatch(/senningen_http_requests_total\{method="GET",route="\/readyz",status="200"\} 1/);
+    expect(metrics.body).toMatch(
+      /senningen_http_requests_total\{method="GET",route="\/readyz",status="200"\} 1/,
+    );
   });
 
   it('serves an OpenAPI 3.1 document that describes the API', async () => {
@@ -58,12 +60,21 @@ describe('HTTP kernel', () => {
     const response = await inject({ url: '/api/v1/nothing-here' });
     expect(response.statusCode).toBe(404);
     expect(response.headers['content-type']).toContain('application/problem+json');
-    expect(response.json()).toMatchObject({ status: 404, code: 'not_found', requestId: response.headers['x-request-id'] });
+    expect(response.json()).toMatchObject({
+      status: 404,
+      code: 'not_found',
+      requestId: response.headers['x-request-id'],
+    });
   });
 
   describe('bad input', () => {
     const login = (payload: string | Buffer, contentType = 'application/json') =>
-      inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': contentType }, payload });
+      inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers: { 'content-type': contentType },
+        payload,
+      });
 
     it('refuses malformed JSON with 400', async () => {
       const response = await login('{"username": "a", ');
@@ -73,7 +84,9 @@ describe('HTTP kernel', () => {
     });
 
     it('refuses invalid UTF-8', async () => {
-      const response = await login(Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]));
+      const response = await login(
+        Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]),
+      );
       expect(response.statusCode).toBe(400);
       expect(response.json()).toMatchObject({ code: 'invalid_utf8' });
     });
@@ -88,7 +101,9 @@ describe('HTTP kernel', () => {
     });
 
     it('refuses a body over the limit with 413', async () => {
-      const response = await login(JSON.stringify({ username: 'x'.repeat(2 * 1024 * 1024), password: 'y' }));
+      const response = await login(
+        JSON.stringify({ username: 'x'.repeat(2 * 1024 * 1024), password: 'y' }),
+      );
       expect(response.statusCode).toBe(413);
       expect(response.json()).toMatchObject({ code: 'payload_too_large' });
     });

@@ -4,16 +4,17 @@ import { Type, type TSchema, type TObject, type TProperties } from 'typebox';
 export const Text = (
   maxLength: number,
   options: { minLength?: number; pattern?: string; description?: string } = {},
-) =>
-  Type.String({ maxLength, ...options });
+) => Type.String({ maxLength, ...options });
 
 export const Uuid = () => Type.String({ format: 'uuid', maxLength: 36 });
 
 export const Timestamp = () => Type.String({ format: 'date-time', maxLength: 40 });
 
 /** An object that rejects properties it does not declare. */
-export const Strict = <T extends TProperties>(properties: T, options: { description?: string } = {}) =>
-  Type.Object(properties, { additionalProperties: false, ...options });
+export const Strict = <T extends TProperties>(
+  properties: T,
+  options: { description?: string } = {},
+) => Type.Object(properties, { additionalProperties: false, ...options });
 
 export const Problem = Strict({
   type: Text(200),
@@ -32,7 +33,12 @@ export function findLooseSchemaParts(schema: TSchema | undefined, at = ''): stri
   if (schema === undefined || typeof schema !== 'object') return [];
   const s = schema as Record<string, unknown>;
   const problems: string[] = [];
-  if (s.type === 'string' && s.maxLength === undefined && s.const === undefined && s.enum === undefined) {
+  if (
+    s.type === 'string' &&
+    s.maxLength === undefined &&
+    s.const === undefined &&
+    s.enum === undefined
+  ) {
     problems.push(`${at || '/'} is a string without maxLength`);
   }
   if (s.type === 'object' && s.properties !== undefined && s.additionalProperties !== false) {
@@ -43,11 +49,15 @@ export function findLooseSchemaParts(schema: TSchema | undefined, at = ''): stri
     problems.push(...findLooseSchemaParts(child, `${at}/${key}`));
   }
   for (const key of ['items', 'additionalProperties'] as const) {
-    if (typeof s[key] === 'object') problems.push(...findLooseSchemaParts(s[key] as TSchema, `${at}/${key}`));
+    if (typeof s[key] === 'object')
+      problems.push(...findLooseSchemaParts(s[key] as TSchema, `${at}/${key}`));
   }
   for (const key of ['anyOf', 'oneOf', 'allOf'] as const) {
     const list = s[key];
-    if (Array.isArray(list)) list.forEach((c, i) => problems.push(...findLooseSchemaParts(c as TSchema, `${at}/${key}/${i}`)));
+    if (Array.isArray(list))
+      list.forEach((c, i) =>
+        problems.push(...findLooseSchemaParts(c as TSchema, `${at}/${key}/${i}`)),
+      );
   }
   return problems;
 }

@@ -87,7 +87,10 @@ export function decide(actor: Actor, action: Action): Decision {
   } else {
     for (const role of actor.roles) {
       const granted = rule.grants[role];
-      if (granted && (reach === undefined || REACH_ORDER.indexOf(granted) > REACH_ORDER.indexOf(reach))) {
+      if (
+        granted &&
+        (reach === undefined || REACH_ORDER.indexOf(granted) > REACH_ORDER.indexOf(reach))
+      ) {
         reach = granted;
       }
     }
@@ -100,7 +103,11 @@ export function decide(actor: Actor, action: Action): Decision {
 }
 
 /** Whether an object lies within the reach the actor has for the action. */
-export function canReach(actor: Actor, action: Action, object: ObjectScope & { userId?: string }): boolean {
+export function canReach(
+  actor: Actor,
+  action: Action,
+  object: ObjectScope & { userId?: string },
+): boolean {
   const decision = decide(actor, action);
   if (!decision.allowed) return false;
   switch (decision.reach) {

@@ -1,4 +1,12 @@
-export const ROLES = ['officer', 'spoc', 'analyst', 'supervisor', 'dpo', 'admin', 'editor'] as const;
+export const ROLES = [
+  'officer',
+  'spoc',
+  'analyst',
+  'supervisor',
+  'dpo',
+  'admin',
+  'editor',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Roles that may not act before a second factor is enrolled and verified. */

@@ -1,0 +1,51 @@
+import { DEMO_PASSWORD, DEMO_USERS, startNode } from '@senningen/server';
+import { Command } from 'commander';
+import { writeLine, type CliIo } from '../io.js';
+import { configFrom, withServerOptions } from '../options.js';
+
+export function serveCommand(io: CliIo): Command {
+  return withServerOptions(new Command('serve'))
+    .description('Run the node: API, web workspace and background work')
+    .option('--demo', 'load demo data on first start and print the demo users')
+    .action(async (options: Record<string, unknown>) => {
+      const config = configFrom(options, io);
+      const node = await startNode(config, { demo: options.demo === true });
+      const { url } = node;
+      writeLine(io.stdout, `Senningen node listening on ${url}`);
+      writeLine(io.stdout, `  web workspace   ${url}/app/`);
+      writeLine(io.stdout, `  API reference   ${url}/api/docs`);
+      writeLine(
+        io.stdout,
+        `  database        ${node.database.kind === 'pglite' ? 'embedded, in ' : 'PostgreSQL, '}${node.database.location}`,
+      );
+      if (options.demo === true) {
+        writeLine(io.stdout, '');
+        writeLine(
+          io.stdout,
+          `Demo users${node.demoLoaded ? ' (just loaded)' : ''}, each with the password ${DEMO_PASSWORD}:`,
+        );
+        for (const user of DEMO_USERS) {
+          writeLine(
+            io.stdout,
+            `  ${user.username.padEnd(20)} ${user.roles.join(', ').padEnd(12)} ${user.agency}`,
+          );
+        }
+        writeLine(
+          io.stdout,
+          'Administrators, DPOs and SPOCs enrol a second factor at their first sign-in.',
+        );
+      }
+
+      await new Promise<void>((resolve) => {
+        const shutdown = () => {
+          process.off('SIGINT', shutdown);
+          process.off('SIGTERM', shutdown);
+          resolve();
+        };
+        process.on('SIGINT', shutdown);
+        process.on('SIGTERM', shutdown);
+      });
+      writeLine(io.stdout, 'Stopping…');
+      await node.stop();
+    });
+}
