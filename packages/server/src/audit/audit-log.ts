@@ -1,7 +1,8 @@
+import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Db, Trx } from '../kernel/db/database.js';
 import type { Actor } from '../kernel/policy/policy.js';
-import { hashEntry } from './chain.js';
+import { digestEntry, type EntryContent } from './chain.js';
 
 export type AuditOutcome = 'success' | 'denied' | 'failure';
 
@@ -36,24 +37,32 @@ export function pendingEntry(context: AuditContext, event: AuditEvent): PendingA
 }
 
 /**
- * Appends entries to the chain inside the caller's transaction. Locking the chain
- * head serialises appenders across processes, so sequence numbers and links follow
- * commit order; the lock is held only until the caller commits.
+ * Appends entries to the chain in one statement (see the audit_append function):
+ * inside the caller's transaction, or on its own. Locking the chain head
+ * serialises appenders across processes, so sequence numbers and links follow
+ * commit order; the lock is held only until the transaction commits.
  */
-export async function appendAuditEntries(trx: Trx, entries: PendingAuditEntry[]): Promise<void> {
+export async function appendAuditEntries(db: Db | Trx, entries: PendingAuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  const head = await trx
-    .selectFrom('audit_chain_head')
-    .select(['seq', 'hash'])
-    .forUpdate()
-    .executeTakeFirstOrThrow();
-
-  let seq = head.seq;
-  let prevHash = head.hash;
-  const rows = entries.map(({ id, occurredAt, context, event }) => {
-    seq += 1;
-    const fields = {
-      seq,
+  const columns = {
+    id: [] as string[],
+    occurredAt: [] as Date[],
+    actorUserId: [] as (string | null)[],
+    actorUsername: [] as (string | null)[],
+    actorAgencyId: [] as (string | null)[],
+    actorCountry: [] as (string | null)[],
+    action: [] as string[],
+    objectType: [] as (string | null)[],
+    objectId: [] as (string | null)[],
+    outcome: [] as string[],
+    clientAddress: [] as (string | null)[],
+    requestId: [] as (string | null)[],
+    purpose: [] as (string | null)[],
+    details: [] as string[],
+    digest: [] as string[],
+  };
+  for (const { id, occurredAt, context, event } of entries) {
+    const content: EntryContent = {
       id,
       occurredAt,
       actorUserId: context.actor?.userId ?? null,
@@ -68,33 +77,19 @@ export async function appendAuditEntries(trx: Trx, entries: PendingAuditEntry[])
       requestId: context.requestId,
       purpose: event.purpose ?? null,
       details: event.details ?? {},
-      prevHash,
     };
-    const hash = hashEntry(fields);
-    prevHash = hash;
-    return {
-      seq,
-      id,
-      occurred_at: occurredAt,
-      actor_user_id: fields.actorUserId,
-      actor_username: fields.actorUsername,
-      actor_agency_id: fields.actorAgencyId,
-      actor_country: fields.actorCountry,
-      action: fields.action,
-      object_type: fields.objectType,
-      object_id: fields.objectId,
-      outcome: fields.outcome,
-      client_address: fields.clientAddress,
-      request_id: fields.requestId,
-      purpose: fields.purpose,
-      details: JSON.stringify(fields.details),
-      prev_hash: fields.prevHash,
-      hash,
-    };
-  });
-
-  await trx.insertInto('audit_entry').values(rows).execute();
-  await trx.updateTable('audit_chain_head').set({ seq, hash: prevHash }).execute();
+    for (const key of Object.keys(content) as (keyof EntryContent)[]) {
+      const value = key === 'details' ? JSON.stringify(content.details) : content[key];
+      (columns[key] as unknown[]).push(value);
+    }
+    columns.digest.push(digestEntry(content));
+  }
+  const c = columns;
+  await sql`select audit_append(
+    ${c.id}::uuid[], ${c.occurredAt}::timestamptz[], ${c.actorUserId}::uuid[], ${c.actorUsername}::text[],
+    ${c.actorAgencyId}::uuid[], ${c.actorCountry}::text[], ${c.action}::text[], ${c.objectType}::text[],
+    ${c.objectId}::text[], ${c.outcome}::text[], ${c.clientAddress}::text[], ${c.requestId}::text[],
+    ${c.purpose}::text[], ${c.details}::jsonb[], ${c.digest}::text[])`.execute(db);
 }
 
 /** Appends one entry in the caller's transaction: the audit record of a state change. */
@@ -108,5 +103,5 @@ export function appendAuditInOwnTransaction(
   context: AuditContext,
   event: AuditEvent,
 ): Promise<void> {
-  return db.transaction().execute((trx) => appendAudit(trx, context, event));
+  return appendAuditEntries(db, [pendingEntry(context, event)]);
 }

@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The fields of an audit entry that its hash covers (all of them but the hash). */
-export interface ChainedFields {
-  seq: number;
+/** The content of an audit entry: everything but its place in the chain. */
+export interface EntryContent {
   id: string;
   occurredAt: Date;
   actorUserId: string | null;
@@ -19,34 +18,39 @@ export interface ChainedFields {
   requestId: string | null;
   purpose: string | null;
   details: Record<string, unknown>;
-  prevHash: string;
 }
 
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
 /**
- * SHA-256 over a canonical serialisation: a JSON array of the fields in a fixed
- * order, with object keys sorted, so that the hash survives a round trip through
- * jsonb (which reorders keys).
+ * SHA-256 over a canonical serialisation of the content: a JSON array of the
+ * fields in a fixed order, with object keys sorted, so that the digest survives
+ * a round trip through jsonb (which reorders keys).
  */
-export function hashEntry(fields: ChainedFields): string {
-  const canonical = JSON.stringify([
-    fields.seq,
-    fields.id,
-    fields.occurredAt.toISOString(),
-    fields.actorUserId,
-    fields.actorUsername,
-    fields.actorAgencyId,
-    fields.actorCountry,
-    fields.action,
-    fields.objectType,
-    fields.objectId,
-    fields.outcome,
-    fields.clientAddress,
-    fields.requestId,
-    fields.purpose,
-    sortKeys(fields.details),
-    fields.prevHash,
-  ]);
-  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+export function digestEntry(content: EntryContent): string {
+  return sha256(
+    JSON.stringify([
+      content.id,
+      content.occurredAt.toISOString(),
+      content.actorUserId,
+      content.actorUsername,
+      content.actorAgencyId,
+      content.actorCountry,
+      content.action,
+      content.objectType,
+      content.objectId,
+      content.outcome,
+      content.clientAddress,
+      content.requestId,
+      content.purpose,
+      sortKeys(content.details),
+    ]),
+  );
+}
+
+/** The link: each entry's hash covers its predecessor's hash and its own digest. */
+export function linkHash(prevHash: string, digest: string): string {
+  return sha256(prevHash + digest);
 }
 
 function sortKeys(value: unknown): unknown {

@@ -1,6 +1,6 @@
 import type { Db } from '../kernel/db/database.js';
 import type { AuditEntryRow } from '../kernel/db/schema.js';
-import { GENESIS_HASH, hashEntry } from './chain.js';
+import { GENESIS_HASH, digestEntry, linkHash } from './chain.js';
 
 export type AuditVerification =
   | { intact: true; entries: number; headHash: string }
@@ -47,8 +47,7 @@ export async function verifyAuditLog(db: Db): Promise<AuditVerification> {
           `audit entry ${expectedSeq} is missing: it was removed`,
         );
       }
-      const recomputed = hashEntry({
-        seq: row.seq,
+      const digest = digestEntry({
         id: row.id,
         occurredAt: row.occurred_at,
         actorUserId: row.actor_user_id,
@@ -63,9 +62,8 @@ export async function verifyAuditLog(db: Db): Promise<AuditVerification> {
         requestId: row.request_id,
         purpose: row.purpose,
         details: row.details,
-        prevHash: row.prev_hash,
       });
-      if (recomputed !== row.hash) {
+      if (digest !== row.digest || linkHash(row.prev_hash, row.digest) !== row.hash) {
         return broken(count, row.seq, 'altered', `audit entry ${row.seq} (${row.id}) was altered`);
       }
       if (row.prev_hash !== prevHash) {

@@ -5,6 +5,7 @@ import { AppError, OutOfReachError, forbidden, unauthenticated } from '../kernel
 import { findLooseSchemaParts } from '../kernel/http/schema-types.js';
 import { decide, isAction, type Action } from '../kernel/policy/policy.js';
 import type { Authenticator } from './authenticate.js';
+import type { UserWithAgency } from './users.queries.js';
 import type { AuthService } from './auth.service.js';
 import { readSessionToken, type SessionCookieSettings } from './session-cookie.js';
 
@@ -14,6 +15,10 @@ declare module 'fastify' {
     action?: Action;
     /** Open to everybody; no actor is resolved. */
     public?: boolean;
+  }
+  interface FastifyRequest {
+    /** The acting user's record, as loaded with the session or token. */
+    actorUser: UserWithAgency | null;
   }
 }
 
@@ -43,6 +48,7 @@ export function registerAccessControl(
 ): RouteAccess[] {
   const routes: RouteAccess[] = [];
   app.decorateRequest('actor', null);
+  app.decorateRequest('actorUser', null);
 
   app.addHook('onRoute', (route) => {
     const config = (route.config ?? {}) as { action?: string; public?: boolean };
@@ -72,9 +78,11 @@ export function registerAccessControl(
     const config = request.routeOptions.config;
     if (config.public === true || config.action === undefined) return;
 
-    const actor = await resolveActor(request);
-    if (actor === null) throw unauthenticated();
+    const authenticated = await resolveActor(request);
+    if (authenticated === null) throw unauthenticated();
+    const { actor } = authenticated;
     request.actor = actor;
+    request.actorUser = authenticated.user;
 
     if (actor.kind === 'session' && !SAFE_METHODS.has(request.method)) {
       const sessionToken = readSessionToken(request, deps.cookie);
@@ -124,15 +132,15 @@ export function registerAccessControl(
     const authorization = request.headers.authorization;
     if (authorization !== undefined) {
       const match = /^Bearer (snt_[A-Za-z0-9_-]{43})$/.exec(authorization);
-      const actor = match?.[1] ? await deps.authenticator.fromApiToken(match[1]) : null;
-      if (actor === null) {
+      const authenticated = match?.[1] ? await deps.authenticator.fromApiToken(match[1]) : null;
+      if (authenticated === null) {
         await deps.audit.record(anonymousContext(request), {
           action: 'auth.token',
           outcome: 'failure',
           details: { reason: 'invalid_token' },
         });
       }
-      return actor;
+      return authenticated;
     }
     const sessionToken = readSessionToken(request, deps.cookie);
     return sessionToken === undefined ? null : deps.authenticator.fromSessionToken(sessionToken);

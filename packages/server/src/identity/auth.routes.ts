@@ -61,6 +61,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
     async (request) =>
       auth.me(
         actorContext(request),
+        request.actorUser!,
         request.actor?.kind === 'session' ? readSessionToken(request, cookie) : undefined,
       ),
   );

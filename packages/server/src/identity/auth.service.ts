@@ -32,7 +32,7 @@ import {
   revokeUserSessions,
 } from './sessions.queries.js';
 import { presentUser } from './users.presenter.js';
-import { findUserById, findUserByUsername, updateUser } from './users.queries.js';
+import { findUserById, findUserByUsername, updateUser, type UserWithAgency } from './users.queries.js';
 import type { User } from './users.schemas.js';
 
 export interface MeView {
@@ -238,14 +238,15 @@ export function createAuthService({
       });
     },
 
-    async me(ctx: ActorContext, sessionToken?: string): Promise<MeView> {
-      const view = await loadMe(ctx);
-      await audit.record(ctx, {
-        action: 'self.read',
-        objectType: 'user',
-        objectId: ctx.actor.userId,
-      });
-      return sessionToken === undefined ? view : { ...view, csrfToken: csrfTokenFor(sessionToken) };
+    /** The signed-in user, from the record loaded with the session; the read is audited. */
+    async me(ctx: ActorContext, user: UserWithAgency, sessionToken?: string): Promise<MeView> {
+      await audit.record(ctx, { action: 'self.read', objectType: 'user', objectId: user.id });
+      return {
+        user: presentUser(user),
+        secondFactorRequired: requiresSecondFactor(user.roles),
+        secondFactorSatisfied: ctx.actor.secondFactorSatisfied,
+        ...(sessionToken !== undefined && { csrfToken: csrfTokenFor(sessionToken) }),
+      };
     },
 
     async updateMe(

@@ -1,21 +1,16 @@
 import type { DbOrTrx } from '../kernel/db/database.js';
+import { AGENCY_OF_USER, type UserWithAgency } from './users.queries.js';
 
-export interface SessionRecord {
-  id: string;
-  user_id: string;
+export interface SessionRecord extends UserWithAgency {
+  session_id: string;
   second_factor_verified: boolean;
-  created_at: Date;
-  last_seen_at: Date;
-  expires_at: Date;
-  username: string;
-  display_name: string;
-  agency_id: string;
-  roles: string[];
-  language: string;
-  country: string;
+  session_last_seen_at: Date;
 }
 
-/** The live session with this token hash, with its user, in one query. */
+/**
+ * The live session with this token hash, with its user and agency, in one query:
+ * everything a request needs to know about who is asking.
+ */
 export function findLiveSession(
   db: DbOrTrx,
   tokenHash: string,
@@ -25,20 +20,9 @@ export function findLiveSession(
     .selectFrom('user_session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
     .innerJoin('agency as a', 'a.id', 'u.agency_id')
-    .select([
-      's.id',
-      's.user_id',
-      's.second_factor_verified',
-      's.created_at',
-      's.last_seen_at',
-      's.expires_at',
-      'u.username',
-      'u.display_name',
-      'u.agency_id',
-      'u.roles',
-      'u.language',
-      'a.country',
-    ])
+    .selectAll('u')
+    .select(AGENCY_OF_USER)
+    .select(['s.id as session_id', 's.second_factor_verified', 's.last_seen_at as session_last_seen_at'])
     .where('s.token_hash', '=', tokenHash)
     .where('s.revoked_at', 'is', null)
     .where('s.expires_at', '>', now)

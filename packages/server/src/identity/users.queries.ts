@@ -8,17 +8,20 @@ export interface UserWithAgency extends AppUserRow {
   agency_disabled_at: Date | null;
 }
 
+/** The agency columns that come with a user row (aliases of `agency as a`). */
+export const AGENCY_OF_USER = [
+  'a.code as agency_code',
+  'a.name as agency_name',
+  'a.country as agency_country',
+  'a.disabled_at as agency_disabled_at',
+] as const;
+
 function selectUsers(db: DbOrTrx) {
   return db
     .selectFrom('app_user as u')
     .innerJoin('agency as a', 'a.id', 'u.agency_id')
     .selectAll('u')
-    .select([
-      'a.code as agency_code',
-      'a.name as agency_name',
-      'a.country as agency_country',
-      'a.disabled_at as agency_disabled_at',
-    ]);
+    .select(AGENCY_OF_USER);
 }
 
 export function findUserById(db: DbOrTrx, id: string): Promise<UserWithAgency | undefined> {

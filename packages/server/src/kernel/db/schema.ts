@@ -89,6 +89,7 @@ export interface AuditEntryTable {
   request_id: string | null;
   purpose: string | null;
   details: ColumnType<Record<string, unknown>, string, never>;
+  digest: string;
   prev_hash: string;
   hash: string;
 }
