@@ -1,4 +1,5 @@
 import type { DbOrTrx } from '../kernel/db/database.js';
+import { precompile } from '../kernel/db/precompiled.js';
 import { AGENCY_OF_USER, type UserWithAgency } from './users.queries.js';
 
 export interface SessionRecord extends UserWithAgency {
@@ -7,28 +8,33 @@ export interface SessionRecord extends UserWithAgency {
   session_last_seen_at: Date;
 }
 
-/**
- * The live session with this token hash, with its user and agency, in one query:
- * everything a request needs to know about who is asking.
- */
-export function findLiveSession(
-  db: DbOrTrx,
-  tokenHash: string,
-  now: Date,
-): Promise<SessionRecord | undefined> {
-  return db
+// Every authenticated request runs this query, so it is compiled once.
+const liveSessionQuery = precompile(['tokenHash', 'now'] as const, (qb, p) =>
+  qb
     .selectFrom('user_session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
     .innerJoin('agency as a', 'a.id', 'u.agency_id')
     .selectAll('u')
     .select(AGENCY_OF_USER)
     .select(['s.id as session_id', 's.second_factor_verified', 's.last_seen_at as session_last_seen_at'])
-    .where('s.token_hash', '=', tokenHash)
+    .where('s.token_hash', '=', p.tokenHash)
     .where('s.revoked_at', 'is', null)
-    .where('s.expires_at', '>', now)
+    .where('s.expires_at', '>', p.now as unknown as Date)
     .where('u.disabled_at', 'is', null)
-    .where('a.disabled_at', 'is', null)
-    .executeTakeFirst();
+    .where('a.disabled_at', 'is', null),
+);
+
+/**
+ * The live session with this token hash, with its user and agency, in one query:
+ * everything a request needs to know about who is asking.
+ */
+export async function findLiveSession(
+  db: DbOrTrx,
+  tokenHash: string,
+  now: Date,
+): Promise<SessionRecord | undefined> {
+  const { rows } = await db.executeQuery(liveSessionQuery({ tokenHash, now }));
+  return rows[0];
 }
 
 export async function insertSession(
