@@ -14,6 +14,7 @@ export { DataDirInUseError } from './kernel/db/data-dir-lock.js';
 export { migrateToLatest, pendingMigrations, MigrationError } from './kernel/db/migrate.js';
 export { AppError } from './kernel/http/errors.js';
 export { verifyAuditLog, type AuditVerification } from './audit/verify.js';
+export { AuditWriter } from './audit/audit-writer.js';
 export { searchAuditEntries } from './audit/audit.queries.js';
 export { presentAuditEntry, auditEntryCsvRecord, CSV_COLUMNS } from './audit/audit.presenter.js';
 export { createAgencyRecord } from './identity/agencies.service.js';
