@@ -9,7 +9,12 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { AuditWriter, appendAuditInOwnTransaction, migrateToLatest, openDatabase } from '@senningen/server';
+import {
+  AuditWriter,
+  appendAuditInOwnTransaction,
+  migrateToLatest,
+  openDatabase,
+} from '@senningen/server';
 
 const WRITERS = Number(process.env.BENCH_WRITERS ?? 16);
 const SECONDS = Number(process.env.BENCH_DURATION_S ?? 5);
@@ -65,8 +70,12 @@ await writer.flush();
 
 console.log(`\nDatabase: ${database.kind}; ${WRITERS} concurrent writers, ${SECONDS} s each`);
 console.log(`unchained, one entry per commit   ${unchained.toFixed(0).padStart(8)} entries/s`);
-console.log(`chained, one entry per commit     ${chained.toFixed(0).padStart(8)} entries/s   (${(chained / unchained).toFixed(2)} of unchained)`);
-console.log(`chained, group commit             ${grouped.toFixed(0).padStart(8)} entries/s   (${(grouped / unchained).toFixed(2)} of unchained)`);
+console.log(
+  `chained, one entry per commit     ${chained.toFixed(0).padStart(8)} entries/s   (${(chained / unchained).toFixed(2)} of unchained)`,
+);
+console.log(
+  `chained, group commit             ${grouped.toFixed(0).padStart(8)} entries/s   (${(grouped / unchained).toFixed(2)} of unchained)`,
+);
 
 await database.close();
 if (serverUrl && name) {

@@ -5,7 +5,13 @@
 import { randomBytes } from 'node:crypto';
 import Fastify from 'fastify';
 import { sql } from 'kysely';
-import { buildApp, createAgencyRecord, createUserRecord, migrateToLatest, openDatabase } from '@senningen/server';
+import {
+  buildApp,
+  createAgencyRecord,
+  createUserRecord,
+  migrateToLatest,
+  openDatabase,
+} from '@senningen/server';
 
 const url = process.env.BENCH_TARGET_URL;
 const database = url
@@ -24,7 +30,14 @@ const password = 'benchmark password';
 await createUserRecord(
   database.db,
   operator,
-  { username: 'bench.user', displayName: 'Bench', agencyId: agency.id, roles: ['officer'], language: 'en', password },
+  {
+    username: 'bench.user',
+    displayName: 'Bench',
+    agencyId: agency.id,
+    roles: ['officer'],
+    language: 'en',
+    password,
+  },
   agency.code,
 );
 

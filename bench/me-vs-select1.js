@@ -48,7 +48,12 @@ async function load(url, headers, seconds) {
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
   }
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, total: result.requests.total };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    total: result.requests.total,
+  };
 }
 
 try {
@@ -65,9 +70,14 @@ try {
   /** @type {{ auditEntries: number }} */
   const summary = await new Promise((resolve) => child.once('message', resolve));
 
-  const row = (/** @type {string} */ name, /** @type {{ rps: number; p50: number; p99: number }} */ r) =>
+  const row = (
+    /** @type {string} */ name,
+    /** @type {{ rps: number; p50: number; p99: number }} */ r,
+  ) =>
     `${name.padEnd(34)} ${r.rps.toFixed(0).padStart(8)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms`;
-  console.log(`\nDatabase: ${ready.database}; ${CONNECTIONS} connections, ${DURATION_S} s each, one process per side`);
+  console.log(
+    `\nDatabase: ${ready.database}; ${CONNECTIONS} connections, ${DURATION_S} s each, one process per side`,
+  );
   console.log(row('bare SELECT 1', bare));
   console.log(row('GET /api/v1/me (session, audited)', me));
   console.log(`throughput ratio (me / bare): ${(me.rps / bare.rps).toFixed(2)}   target >= 0.6`);

@@ -42,7 +42,10 @@ export function pendingEntry(context: AuditContext, event: AuditEvent): PendingA
  * serialises appenders across processes, so sequence numbers and links follow
  * commit order; the lock is held only until the transaction commits.
  */
-export async function appendAuditEntries(db: Db | Trx, entries: PendingAuditEntry[]): Promise<void> {
+export async function appendAuditEntries(
+  db: Db | Trx,
+  entries: PendingAuditEntry[],
+): Promise<void> {
   if (entries.length === 0) return;
   const columns = {
     id: [] as string[],

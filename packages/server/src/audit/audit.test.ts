@@ -27,16 +27,14 @@ const context: AuditContext = { actor: null, clientAddress: '127.0.0.1', request
 
 async function appendSome(count: number): Promise<void> {
   for (let i = 0; i < count; i++) {
-    await db
-      .transaction()
-      .execute((trx) =>
-        appendAudit(trx, context, {
-          action: 'test.event',
-          objectType: 'thing',
-          objectId: String(i),
-          details: { i, note: 'z-a' },
-        }),
-      );
+    await db.transaction().execute((trx) =>
+      appendAudit(trx, context, {
+        action: 'test.event',
+        objectType: 'thing',
+        objectId: String(i),
+        details: { i, note: 'z-a' },
+      }),
+    );
   }
 }
 

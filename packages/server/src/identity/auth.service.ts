@@ -32,7 +32,12 @@ import {
   revokeUserSessions,
 } from './sessions.queries.js';
 import { presentUser } from './users.presenter.js';
-import { findUserById, findUserByUsername, updateUser, type UserWithAgency } from './users.queries.js';
+import {
+  findUserById,
+  findUserByUsername,
+  updateUser,
+  type UserWithAgency,
+} from './users.queries.js';
 import type { User } from './users.schemas.js';
 
 export interface MeView {

@@ -16,7 +16,11 @@ const liveSessionQuery = precompile(['tokenHash', 'now'] as const, (qb, p) =>
     .innerJoin('agency as a', 'a.id', 'u.agency_id')
     .selectAll('u')
     .select(AGENCY_OF_USER)
-    .select(['s.id as session_id', 's.second_factor_verified', 's.last_seen_at as session_last_seen_at'])
+    .select([
+      's.id as session_id',
+      's.second_factor_verified',
+      's.last_seen_at as session_last_seen_at',
+    ])
     .where('s.token_hash', '=', p.tokenHash)
     .where('s.revoked_at', 'is', null)
     .where('s.expires_at', '>', p.now as unknown as Date)

@@ -29,15 +29,23 @@ export function precompile<Names extends string, R>(
   names: readonly Names[],
   build: (qb: Kysely<Database>, placeholders: Record<Names, string>) => Compilable<R>,
 ): (values: Record<Names, unknown>) => CompiledQuery<R> {
-  const placeholders = Object.fromEntries(names.map((n) => [n, `\u0000:${n}`])) as Record<Names, string>;
+  const placeholders = Object.fromEntries(names.map((n) => [n, `\u0000:${n}`])) as Record<
+    Names,
+    string
+  >;
   const query = build(queryBuilder, placeholders).compile();
   const order = query.parameters.map((value) => {
     const name = names.find((n) => placeholders[n] === value);
-    if (name === undefined) throw new Error('A precompiled query may take only its named parameters');
+    if (name === undefined)
+      throw new Error('A precompiled query may take only its named parameters');
     return name;
   });
   if (order.length !== names.length || new Set(order).size !== names.length) {
     throw new Error('A precompiled query must use each named parameter exactly once');
   }
-  return (values) => CompiledQuery.raw(query.sql, order.map((n) => values[n])) as CompiledQuery<R>;
+  return (values) =>
+    CompiledQuery.raw(
+      query.sql,
+      order.map((n) => values[n]),
+    );
 }

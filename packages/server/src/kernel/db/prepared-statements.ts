@@ -40,7 +40,11 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
             textOrCursor.length <= MAX_PREPARED_SQL_LENGTH &&
             PREPARABLE.test(textOrCursor)
           ) {
-            return client.query({ name: nameFor(textOrCursor), text: textOrCursor, values: [...values] });
+            return client.query({
+              name: nameFor(textOrCursor),
+              text: textOrCursor,
+              values: [...values],
+            });
           }
           return client.query(textOrCursor as string, values as unknown[]);
         }) as unknown as PostgresPoolClient['query'],

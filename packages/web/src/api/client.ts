@@ -1,0 +1,78 @@
+/** A problem document (RFC 9457) from the API, with its stable code. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly detail: string,
+    readonly requestId?: string,
+    readonly errors: { path: string; message: string }[] = [],
+  ) {
+    super(detail);
+    this.name = 'ApiError';
+  }
+}
+
+let csrfToken: string | undefined;
+let onUnauthenticated: (() => void) | undefined;
+
+/** The CSRF token of the current session, from the sign-in or /me answer. */
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
+/** Called when the API says the session is gone (401). */
+export function setUnauthenticatedHandler(handler: (() => void) | undefined): void {
+  onUnauthenticated = handler;
+}
+
+export async function api<T>(
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken !== undefined) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+  } catch {
+    throw new ApiError(0, 'network_error', 'The node cannot be reached.');
+  }
+  if (response.status === 204) return undefined as T;
+  const isJson = (response.headers.get('content-type') ?? '').includes('json');
+  const payload: unknown = isJson ? await response.json() : undefined;
+  if (!response.ok) {
+    const problem = (payload ?? {}) as {
+      code?: string;
+      detail?: string;
+      requestId?: string;
+      errors?: { path: string; message: string }[];
+    };
+    const error = new ApiError(
+      response.status,
+      problem.code ?? 'unknown_error',
+      problem.detail ?? response.statusText,
+      problem.requestId,
+      problem.errors ?? [],
+    );
+    if (response.status === 401 && error.code === 'unauthenticated') onUnauthenticated?.();
+    throw error;
+  }
+  return payload as T;
+}
+
+/** Builds a query string from the filled-in values only. */
+export function query(values: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text === '' ? '' : `?${text}`;
+}

@@ -1,0 +1,95 @@
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api, setCsrfToken, setUnauthenticatedHandler } from '../api/client.js';
+import type { Me } from '../api/types.js';
+import { isLanguage } from '../i18n/index.js';
+
+interface Session {
+  me: Me | null;
+  loading: boolean;
+  signIn: (username: string, password: string, totp?: string) => Promise<void>;
+  signOut: () => Promise<void>;
+  /** Takes a fresh Me from an API answer (keeps the CSRF token). */
+  update: (me: Me) => void;
+}
+
+const SessionContext = createContext<Session | undefined>(undefined);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  const [me, setMe] = useState<Me | null>(null);
+  const [loading, setLoading] = useState(true);
+
+  const accept = useCallback(
+    (next: Me) => {
+      if (next.csrfToken !== undefined) setCsrfToken(next.csrfToken);
+      setMe((previous) => ({ ...next, csrfToken: next.csrfToken ?? previous?.csrfToken }));
+      if (isLanguage(next.user.language) && next.user.language !== i18n.language) {
+        void i18n.changeLanguage(next.user.language);
+      }
+    },
+    [i18n],
+  );
+
+  useEffect(() => {
+    setUnauthenticatedHandler(() => {
+      setCsrfToken(undefined);
+      setMe(null);
+    });
+    api<Me>('GET', '/api/v1/me')
+      .then(accept)
+      .catch((error: unknown) => {
+        if (!(error instanceof ApiError) || error.status !== 401) console.error(error);
+      })
+      .finally(() => setLoading(false));
+    return () => setUnauthenticatedHandler(undefined);
+  }, [accept]);
+
+  const session = useMemo<Session>(
+    () => ({
+      me,
+      loading,
+      async signIn(username, password, totp) {
+        accept(
+          await api<Me>('POST', '/api/v1/auth/login', {
+            username,
+            password,
+            ...(totp && { totp }),
+          }),
+        );
+      },
+      async signOut() {
+        try {
+          await api('POST', '/api/v1/auth/logout');
+        } finally {
+          setCsrfToken(undefined);
+          setMe(null);
+        }
+      },
+      update: accept,
+    }),
+    [me, loading, accept],
+  );
+  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside SessionProvider');
+  return session;
+}
+
+/** The signed-in user; only inside the signed-in part of the app. */
+export function useMe(): Me {
+  const { me } = useSession();
+  if (!me) throw new Error('useMe without a session');
+  return me;
+}
