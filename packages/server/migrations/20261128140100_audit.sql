@@ -2,7 +2,7 @@
 
 create table audit_entry (
   seq bigint primary key,
-  id uuid not null unique,
+  id uuid not null,
   occurred_at timestamptz not null,
   actor_user_id uuid,
   actor_username text,
@@ -22,11 +22,12 @@ create table audit_entry (
   prev_hash text not null,
   hash text not null
 );
-create index audit_entry_occurred_idx on audit_entry (occurred_at);
-create index audit_entry_actor_idx on audit_entry (actor_user_id, seq);
+-- Few indexes, since every request appends: the DPO's searches are scoped to an
+-- agency, "what did this user do" and "who touched this object" are the
+-- questions of an inquiry; the time, action and outcome filters refine those.
 create index audit_entry_agency_idx on audit_entry (actor_agency_id, seq);
+create index audit_entry_actor_idx on audit_entry (actor_user_id, seq);
 create index audit_entry_object_idx on audit_entry (object_type, object_id);
-create index audit_entry_action_idx on audit_entry (action, seq);
 
 -- The last link of the chain. Appending locks this row, so entries get their
 -- sequence numbers and predecessors in commit order, whatever process writes them.
