@@ -5,7 +5,7 @@ import { AppError, OutOfReachError, forbidden, unauthenticated } from '../kernel
 import { findLooseSchemaParts } from '../kernel/http/schema-types.js';
 import { decide, isAction, type Action } from '../kernel/policy/policy.js';
 import type { Authenticator } from './authenticate.js';
-import type { UserWithAgency } from './users.queries.js';
+import type { UserView } from './users.queries.js';
 import type { AuthService } from './auth.service.js';
 import { readSessionToken, type SessionCookieSettings } from './session-cookie.js';
 
@@ -18,7 +18,7 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     /** The acting user's record, as loaded with the session or token. */
-    actorUser: UserWithAgency | null;
+    actorUser: UserView | null;
   }
 }
 

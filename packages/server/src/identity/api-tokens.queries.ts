@@ -1,13 +1,12 @@
 import type { DbOrTrx } from '../kernel/db/database.js';
-import { AGENCY_OF_USER } from './users.queries.js';
+import { USER_VIEW } from './users.queries.js';
 
 export function findLiveApiToken(db: DbOrTrx, tokenHash: string, now: Date) {
   return db
     .selectFrom('api_token as t')
     .innerJoin('app_user as u', 'u.id', 't.user_id')
     .innerJoin('agency as a', 'a.id', 'u.agency_id')
-    .selectAll('u')
-    .select(AGENCY_OF_USER)
+    .select(USER_VIEW)
     .select(['t.id as token_id', 't.roles as token_roles', 't.last_used_at as token_last_used_at'])
     .where('t.token_hash', '=', tokenHash)
     .where('t.revoked_at', 'is', null)

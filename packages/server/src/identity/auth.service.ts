@@ -32,12 +32,7 @@ import {
   revokeUserSessions,
 } from './sessions.queries.js';
 import { presentUser } from './users.presenter.js';
-import {
-  findUserById,
-  findUserByUsername,
-  updateUser,
-  type UserWithAgency,
-} from './users.queries.js';
+import { findUserById, findUserByUsername, updateUser, type UserView } from './users.queries.js';
 import type { User } from './users.schemas.js';
 
 export interface MeView {
@@ -244,7 +239,7 @@ export function createAuthService({
     },
 
     /** The signed-in user, from the record loaded with the session; the read is audited. */
-    async me(ctx: ActorContext, user: UserWithAgency, sessionToken?: string): Promise<MeView> {
+    async me(ctx: ActorContext, user: UserView, sessionToken?: string): Promise<MeView> {
       await audit.record(ctx, { action: 'self.read', objectType: 'user', objectId: user.id });
       return {
         user: presentUser(user),

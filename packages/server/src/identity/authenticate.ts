@@ -4,7 +4,7 @@ import type { Actor } from '../kernel/policy/policy.js';
 import { isRole, requiresSecondFactor } from '../kernel/policy/roles.js';
 import { findLiveSession, touchSession } from './sessions.queries.js';
 import { findLiveApiToken, touchApiToken } from './api-tokens.queries.js';
-import type { UserWithAgency } from './users.queries.js';
+import type { UserView } from './users.queries.js';
 
 export const SESSION_IDLE_MS = 30 * 60_000;
 export const SESSION_MAX_MS = 12 * 60 * 60_000;
@@ -14,7 +14,7 @@ const TOUCH_INTERVAL_MS = 60_000;
 /** The actor behind a request, and the user record it was resolved from. */
 export interface Authenticated {
   actor: Actor;
-  user: UserWithAgency;
+  user: UserView;
 }
 
 export type Authenticator = ReturnType<typeof createAuthenticator>;

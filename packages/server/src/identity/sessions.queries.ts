@@ -1,8 +1,8 @@
 import type { DbOrTrx } from '../kernel/db/database.js';
 import { precompile } from '../kernel/db/precompiled.js';
-import { AGENCY_OF_USER, type UserWithAgency } from './users.queries.js';
+import { USER_VIEW, type UserView } from './users.queries.js';
 
-export interface SessionRecord extends UserWithAgency {
+export interface SessionRecord extends UserView {
   session_id: string;
   second_factor_verified: boolean;
   session_last_seen_at: Date;
@@ -14,8 +14,7 @@ const liveSessionQuery = precompile(['tokenHash', 'now'] as const, (qb, p) =>
     .selectFrom('user_session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
     .innerJoin('agency as a', 'a.id', 'u.agency_id')
-    .selectAll('u')
-    .select(AGENCY_OF_USER)
+    .select(USER_VIEW)
     .select([
       's.id as session_id',
       's.second_factor_verified',

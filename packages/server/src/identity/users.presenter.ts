@@ -1,8 +1,8 @@
 import type { Language, Role } from '../kernel/policy/roles.js';
-import type { UserWithAgency } from './users.queries.js';
+import type { UserView } from './users.queries.js';
 import type { User } from './users.schemas.js';
 
-export function presentUser(row: UserWithAgency): User {
+export function presentUser(row: UserView): User {
   return {
     id: row.id,
     username: row.username,
@@ -15,7 +15,7 @@ export function presentUser(row: UserWithAgency): User {
     },
     roles: row.roles as Role[],
     language: row.language as Language,
-    secondFactorEnrolled: row.totp_secret_sealed !== null,
+    secondFactorEnrolled: row.second_factor_enrolled,
     disabled: row.disabled_at !== null,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
