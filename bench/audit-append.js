@@ -2,8 +2,9 @@
 // npm run bench:audit: what the hash chain costs. Appends audit entries from
 // many concurrent writers, three ways, on the same database:
 //  - chained, one entry per transaction (the audit entry of a state change);
-//  - unchained, one entry per transaction, into a copy of the table without
-//    the chain (no head lock, no hashing): the baseline;
+//  - unchained, one entry per transaction, into a copy of the table with the
+//    same columns and indexes but no chain (no head lock, no hashing): the
+//    baseline;
 //  - chained, through the group-commit writer (consultations).
 // BENCH_DATABASE_URL=postgres://… runs on a fresh database on that server.
 import { randomBytes } from 'node:crypto';
@@ -36,7 +37,7 @@ if (serverUrl) {
 }
 const { db } = database;
 await migrateToLatest(db);
-await sql`create table audit_entry_unchained (like audit_entry including defaults)`.execute(db);
+await sql`create table audit_entry_unchained (like audit_entry including all)`.execute(db);
 await sql`create sequence audit_entry_unchained_seq`.execute(db);
 
 const context = { actor: null, clientAddress: '127.0.0.1', requestId: 'bench' };

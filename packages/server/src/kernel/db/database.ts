@@ -52,6 +52,18 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
         }) as typeof pg.types.getTypeParser,
       },
     });
+    // A connection that breaks while idle (a database restart, a terminated
+    // backend) is dropped by the pool and replaced on next use; without this
+    // listener the error would end the process.
+    pool.on('error', (error) => {
+      const line = {
+        level: 'warn',
+        time: Date.now(),
+        msg: 'database connection lost',
+        err: error.message,
+      };
+      process.stderr.write(`${JSON.stringify(line)}\n`);
+    });
     const db = new Kysely<Database>({
       dialect: new PostgresDialect({ pool: preparingPool(pool) }),
     });

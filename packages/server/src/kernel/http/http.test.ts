@@ -139,3 +139,20 @@ describe('HTTP kernel', () => {
     });
   });
 });
+
+describe('database connections', () => {
+  it.runIf(process.env.TEST_DATABASE_URL)('survive the server ending them', async () => {
+    const { sql } = await import('kysely');
+    const { db } = node.database;
+    // Open several pooled connections, then have the server end all of them.
+    await Promise.all([1, 2, 3].map(() => sql`select pg_sleep(0.05)`.execute(db)));
+    await sql`select pg_terminate_backend(pid) from pg_stat_activity
+              where datname = current_database() and pid <> pg_backend_pid()`.execute(db);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    for (let i = 0; i < 3; i++) {
+      const response = await inject({ url: '/readyz' });
+      if (response.statusCode === 200) return;
+    }
+    expect((await inject({ url: '/readyz' })).statusCode).toBe(200);
+  });
+});
