@@ -7,9 +7,8 @@
 //    baseline;
 //  - chained, through the group-commit writer (consultations).
 // BENCH_DATABASE_URL=postgres://… runs on a fresh database on that server.
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import pg from 'pg';
+import { createBenchDatabase } from './bench-database.js';
 import {
   AuditWriter,
   appendAuditInOwnTransaction,
@@ -21,20 +20,10 @@ const WRITERS = Number(process.env.BENCH_WRITERS ?? 16);
 const SECONDS = Number(process.env.BENCH_DURATION_S ?? 5);
 const serverUrl = process.env.BENCH_DATABASE_URL;
 
-let name;
-let database;
-if (serverUrl) {
-  name = `senningen_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: WRITERS });
-} else {
-  database = await openDatabase({ kind: 'pglite-memory' });
-}
+const benchDatabase = serverUrl ? await createBenchDatabase(serverUrl) : undefined;
+const database = benchDatabase
+  ? await openDatabase({ kind: 'postgres', url: benchDatabase.url, poolSize: WRITERS })
+  : await openDatabase({ kind: 'pglite-memory' });
 const { db } = database;
 await migrateToLatest(db);
 await sql`create table audit_entry_unchained (like audit_entry including all)`.execute(db);
@@ -79,9 +68,4 @@ console.log(
 );
 
 await database.close();
-if (serverUrl && name) {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.end();
-}
+await benchDatabase?.drop();

@@ -6,32 +6,15 @@
 // BENCH_DATABASE_URL=postgres://… runs on a fresh database created on that
 // server (and dropped afterwards); without it, on the embedded database.
 import { fork } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
-import pg from 'pg';
+import { createBenchDatabase } from './bench-database.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 
 const serverUrl = process.env.BENCH_DATABASE_URL;
-let targetUrl;
-let dropDatabase = async () => {};
-if (serverUrl) {
-  const name = `senningen_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  targetUrl = url.toString();
-  dropDatabase = async () => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    await client.query(`drop database if exists ${name} with (force)`);
-    await client.end();
-  };
-}
+const benchDatabase = serverUrl ? await createBenchDatabase(serverUrl) : undefined;
+const targetUrl = benchDatabase?.url;
 
 const child = fork(new URL('./bench-server.js', import.meta.url), {
   env: { ...process.env, ...(targetUrl && { BENCH_TARGET_URL: targetUrl }) },
@@ -62,7 +45,7 @@ try {
   const auth = { cookie: ready.cookie };
   // Warm both up (JIT, connection pool) before measuring.
   await load(bareUrl, {}, 2);
-  await load(meUrl, auth, 2);
+  const meWarmUp = await load(meUrl, auth, 2);
   const bare = await load(bareUrl, {}, DURATION_S);
   const me = await load(meUrl, auth, DURATION_S);
 
@@ -82,8 +65,11 @@ try {
   console.log(row('GET /api/v1/me (session, audited)', me));
   console.log(`throughput ratio (me / bare): ${(me.rps / bare.rps).toFixed(2)}   target >= 0.6`);
   console.log(`p99 ratio (bare / me):         ${(bare.p99 / Math.max(me.p99, 1)).toFixed(2)}`);
-  console.log(`audit entries written: ${summary.auditEntries} (requests to /me: ${me.total + 0})`);
+  // One entry per /me answer (warm-up included) and a few from setting up.
+  console.log(
+    `audit entries: ${summary.auditEntries} for ${meWarmUp.total + me.total} answers from /me, warm-up included`,
+  );
 } finally {
   child.kill();
-  await dropDatabase();
+  await benchDatabase?.drop();
 }

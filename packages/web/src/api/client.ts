@@ -6,6 +6,7 @@ export class ApiError extends Error {
     readonly detail: string,
     readonly requestId?: string,
     readonly errors: { path: string; message: string }[] = [],
+    readonly retryAfterSeconds?: number,
   ) {
     super(detail);
     this.name = 'ApiError';
@@ -14,6 +15,7 @@ export class ApiError extends Error {
 
 let csrfToken: string | undefined;
 let onUnauthenticated: (() => void) | undefined;
+let onSecondFactorRequired: (() => void) | undefined;
 
 /** The CSRF token of the current session, from the sign-in or /me answer. */
 export function setCsrfToken(token: string | undefined): void {
@@ -23,6 +25,11 @@ export function setCsrfToken(token: string | undefined): void {
 /** Called when the API says the session is gone (401). */
 export function setUnauthenticatedHandler(handler: (() => void) | undefined): void {
   onUnauthenticated = handler;
+}
+
+/** Called when the API says a second factor must be set up first (403). */
+export function setSecondFactorRequiredHandler(handler: (() => void) | undefined): void {
+  onSecondFactorRequired = handler;
 }
 
 export async function api<T>(
@@ -46,13 +53,14 @@ export async function api<T>(
   }
   if (response.status === 204) return undefined as T;
   const isJson = (response.headers.get('content-type') ?? '').includes('json');
-  const payload: unknown = isJson ? await response.json() : undefined;
+  const payload: unknown = isJson ? await response.json().catch(() => undefined) : undefined;
   if (!response.ok) {
     const problem = (payload ?? {}) as {
       code?: string;
       detail?: string;
       requestId?: string;
       errors?: { path: string; message: string }[];
+      retryAfterSeconds?: number;
     };
     const error = new ApiError(
       response.status,
@@ -60,8 +68,12 @@ export async function api<T>(
       problem.detail ?? response.statusText,
       problem.requestId,
       problem.errors ?? [],
+      problem.retryAfterSeconds,
     );
     if (response.status === 401 && error.code === 'unauthenticated') onUnauthenticated?.();
+    if (response.status === 403 && error.code === 'second_factor_required') {
+      onSecondFactorRequired?.();
+    }
     throw error;
   }
   return payload as T;

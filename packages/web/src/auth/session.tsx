@@ -8,7 +8,13 @@ import {
   type ReactNode,
 } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, setCsrfToken, setUnauthenticatedHandler } from '../api/client.js';
+import {
+  ApiError,
+  api,
+  setCsrfToken,
+  setSecondFactorRequiredHandler,
+  setUnauthenticatedHandler,
+} from '../api/client.js';
 import type { Me } from '../api/types.js';
 import { isLanguage } from '../i18n/index.js';
 
@@ -23,6 +29,10 @@ interface Session {
 
 const SessionContext = createContext<Session | undefined>(undefined);
 
+/**
+ * The signed-in user, kept in memory only. After a reload, GET /me brings back the user and
+ * the CSRF token of the session cookie; a 401 anywhere returns to the sign-in screen.
+ */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   const [me, setMe] = useState<Me | null>(null);
@@ -39,19 +49,31 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [i18n],
   );
 
+  const forget = useCallback(() => {
+    setCsrfToken(undefined);
+    setMe(null);
+  }, []);
+
+  const refresh = useCallback(
+    () =>
+      api<Me>('GET', '/api/v1/me')
+        .then(accept)
+        .catch((error: unknown) => {
+          if (!(error instanceof ApiError) || error.status !== 401) console.error(error);
+        }),
+    [accept],
+  );
+
   useEffect(() => {
-    setUnauthenticatedHandler(() => {
-      setCsrfToken(undefined);
-      setMe(null);
-    });
-    api<Me>('GET', '/api/v1/me')
-      .then(accept)
-      .catch((error: unknown) => {
-        if (!(error instanceof ApiError) || error.status !== 401) console.error(error);
-      })
-      .finally(() => setLoading(false));
-    return () => setUnauthenticatedHandler(undefined);
-  }, [accept]);
+    setUnauthenticatedHandler(forget);
+    // The node says a second factor is due (e.g. it was reset): fetch the state that says so.
+    setSecondFactorRequiredHandler(() => void refresh());
+    void refresh().finally(() => setLoading(false));
+    return () => {
+      setUnauthenticatedHandler(undefined);
+      setSecondFactorRequiredHandler(undefined);
+    };
+  }, [forget, refresh]);
 
   const session = useMemo<Session>(
     () => ({
@@ -62,21 +84,22 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           await api<Me>('POST', '/api/v1/auth/login', {
             username,
             password,
-            ...(totp && { totp }),
+            ...(totp !== undefined && totp !== '' && { totp }),
           }),
         );
       },
       async signOut() {
         try {
           await api('POST', '/api/v1/auth/logout');
+        } catch {
+          // Signed out here either way; an expired session needs no sign-out at the node.
         } finally {
-          setCsrfToken(undefined);
-          setMe(null);
+          forget();
         }
       },
       update: accept,
     }),
-    [me, loading, accept],
+    [me, loading, accept, forget],
   );
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }

@@ -1,63 +1,82 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
+import { currentLocale } from '../i18n/index.js';
 
 /** The translated message for an API error, by its stable code. */
 export function useErrorMessage(): (error: unknown) => string {
   const { t, i18n } = useTranslation();
-  return (error) => {
-    if (error instanceof ApiError) {
-      const key = `errors.${error.code}`;
+  return useCallback(
+    (error) => {
+      if (!(error instanceof ApiError)) return t('errors.unknown');
       if (error.code === 'login_locked') {
-        return t(key, { minutes: 15 });
+        if (error.retryAfterSeconds === undefined) return t('errors.login_locked_later');
+        const until = new Date(Date.now() + error.retryAfterSeconds * 1000);
+        const time = new Intl.DateTimeFormat(currentLocale(i18n.language), {
+          timeStyle: 'short',
+        }).format(until);
+        return t('errors.login_locked', { time });
       }
+      const key = `errors.${error.code}`;
       if (i18n.exists(key)) return t(key);
       return `${t('errors.unknown')} ${error.detail}`;
-    }
-    return t('errors.unknown');
-  };
+    },
+    [t, i18n],
+  );
+}
+
+let errorSerial = 0;
+const errorKeys = new WeakMap<object, number>();
+
+/** A distinct key per error object, so that the same message shown again is announced again. */
+function keyOf(error: unknown): number {
+  if (typeof error !== 'object' || error === null) return 0;
+  let key = errorKeys.get(error);
+  if (key === undefined) {
+    key = ++errorSerial;
+    errorKeys.set(error, key);
+  }
+  return key;
 }
 
 /** An error region: announced at once by screen readers. */
 export function ErrorAlert({ error, id }: { error: unknown; id?: string }) {
   const message = useErrorMessage();
   const { t } = useTranslation();
-  if (error === undefined || error === null) return null;
-  const requestId = error instanceof ApiError ? error.requestId : undefined;
   return (
-    <div className="alert" role="alert" id={id}>
-      <p>{message(error)}</p>
-      {error instanceof ApiError && error.errors.length > 0 && (
-        <ul>
-          {error.errors.map((e) => (
-            <li key={e.path}>
-              <code>{e.path}</code>: {e.message}
-            </li>
-          ))}
-        </ul>
-      )}
-      {requestId !== undefined && error instanceof ApiError && error.status >= 500 && (
-        <p className="small">{t('common.reference', { id: requestId })}</p>
+    <div className={error === undefined ? 'alert-region' : 'alert'} role="alert" id={id}>
+      {error !== undefined && (
+        <p key={keyOf(error)}>
+          {message(error)}
+          {error instanceof ApiError && error.status >= 500 && error.requestId !== undefined && (
+            <span className="small block">{t('common.reference', { id: error.requestId })}</span>
+          )}
+        </p>
       )}
     </div>
   );
 }
 
-/** A polite live region for confirmations. */
-export function StatusMessage({ children }: { children: ReactNode }) {
+/** A polite live region for confirmations; always present so that changes are announced. */
+export function StatusMessage({ children }: { children?: ReactNode }) {
   return (
-    <div className="status" role="status">
+    <div className={children ? 'status' : 'status-region'} role="status">
       {children}
     </div>
   );
 }
 
-/** The page's one h1; it takes the focus when the page opens, and names the document. */
+/**
+ * The page's one h1. It takes the focus when the page opens (so screen-reader and keyboard
+ * users start at the new content after navigating), and names the document.
+ */
 export function PageHeading({ children, title }: { children: ReactNode; title: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    document.title = `${title} · Senningen`;
     ref.current?.focus();
+  }, []);
+  useEffect(() => {
+    document.title = `${title} · Senningen`;
   }, [title]);
   return (
     <h1 ref={ref} tabIndex={-1}>

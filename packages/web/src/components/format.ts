@@ -1,15 +1,28 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../i18n/index.js';
 
-/** Dates and numbers in the user's language. */
+/** Dates, numbers and country names in the user's language (nl-BE, fr-BE, de-BE, en-GB). */
 export function useFormat() {
   const { i18n } = useTranslation();
   const locale = currentLocale(i18n.language);
-  return {
-    dateTime: (iso: string) =>
-      new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(
-        new Date(iso),
-      ),
-    number: (value: number) => new Intl.NumberFormat(locale).format(value),
-  };
+  return useMemo(() => {
+    const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' });
+    const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long' });
+    const number = new Intl.NumberFormat(locale);
+    const regions = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
+    return {
+      dateTime: (iso: string) => dateTime.format(new Date(iso)),
+      date: (iso: string) => date.format(new Date(iso)),
+      number: (value: number) => number.format(value),
+      /** "BE" → "België" / "Belgique" / "Belgien" / "Belgium"; unknown codes stay as they are. */
+      country: (code: string) => {
+        try {
+          return regions.of(code) ?? code;
+        } catch {
+          return code;
+        }
+      },
+    };
+  }, [locale]);
 }

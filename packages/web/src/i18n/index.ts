@@ -1,11 +1,18 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LANGUAGES, type Language } from '../api/types.js';
-import { de } from './de.js';
-import { en } from './en.js';
-import { fr } from './fr.js';
-import { nl } from './nl.js';
+import de from './de.json';
+import en from './en.json';
+import fr from './fr.json';
+import nl from './nl.json';
 
+/** The shape of the English texts; every language must have all of them (checked by tsc). */
+type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+export type Translation = Strings<typeof en>;
+
+export const RESOURCES: Record<Language, Translation> = { en, nl, fr, de };
+
+/** Belgian locales for the three national languages, British English for English. */
 const LOCALES: Record<Language, string> = { nl: 'nl-BE', fr: 'fr-BE', de: 'de-BE', en: 'en-GB' };
 const STORAGE_KEY = 'senningen.language';
 
@@ -13,11 +20,25 @@ export function isLanguage(value: string | null | undefined): value is Language 
   return (LANGUAGES as readonly string[]).includes(value ?? '');
 }
 
-/** Before sign-in: the language chosen earlier on this device, else the browser's, else English. */
-function initialLanguage(): Language {
-  const stored = localStorage.getItem(STORAGE_KEY);
+function storedLanguage(): string | null {
+  try {
+    return localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The language before sign-in: the one last chosen on this device, else the first of the
+ * browser's preferred languages that Senningen speaks, else English. After sign-in the
+ * user's saved preference wins.
+ */
+export function initialLanguage(
+  stored: string | null = storedLanguage(),
+  preferred: readonly string[] = navigator.languages,
+): Language {
   if (isLanguage(stored)) return stored;
-  for (const tag of navigator.languages) {
+  for (const tag of preferred) {
     const base = tag.slice(0, 2).toLowerCase();
     if (isLanguage(base)) return base;
   }
@@ -26,20 +47,23 @@ function initialLanguage(): Language {
 
 export function setupI18n(): typeof i18next {
   void i18next.use(initReactI18next).init({
-    resources: {
-      en: { translation: en },
-      nl: { translation: nl },
-      fr: { translation: fr },
-      de: { translation: de },
-    },
+    resources: Object.fromEntries(
+      LANGUAGES.map((language) => [language, { translation: RESOURCES[language] }]),
+    ),
     lng: initialLanguage(),
     fallbackLng: 'en',
+    supportedLngs: [...LANGUAGES],
     interpolation: { escapeValue: false },
   });
   document.documentElement.lang = i18next.language;
   i18next.on('languageChanged', (language) => {
     document.documentElement.lang = language;
-    if (isLanguage(language)) localStorage.setItem(STORAGE_KEY, language);
+    if (!isLanguage(language)) return;
+    try {
+      localStorage.setItem(STORAGE_KEY, language);
+    } catch {
+      // Private browsing may refuse storage; the choice then lasts for this page only.
+    }
   });
   return i18next;
 }

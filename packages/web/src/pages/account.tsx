@@ -5,7 +5,7 @@ import { api } from '../api/client.js';
 import { LANGUAGES, type Language, type Me } from '../api/types.js';
 import { useMe, useSession } from '../auth/session.js';
 import { Field, SelectField } from '../components/field.js';
-import { ErrorAlert, PageHeading, StatusMessage } from '../components/feedback.js';
+import { Outcome, PageHeading, useOutcome } from '../components/feedback.js';
 
 export function AccountPage() {
   const { t } = useTranslation();
@@ -15,18 +15,7 @@ export function AccountPage() {
   const [language, setLanguage] = useState<Language>(me.user.language);
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
-  const [error, setError] = useState<unknown>();
-  const [status, setStatus] = useState<string>();
-
-  const run = async (work: () => Promise<string>) => {
-    setError(undefined);
-    setStatus(undefined);
-    try {
-      setStatus(await work());
-    } catch (caught) {
-      setError(caught);
-    }
-  };
+  const { error, status, run } = useOutcome();
 
   const saveProfile = (event: FormEvent) => {
     event.preventDefault();
@@ -49,8 +38,7 @@ export function AccountPage() {
   return (
     <section>
       <PageHeading title={t('account.title')}>{t('account.title')}</PageHeading>
-      <ErrorAlert error={error} />
-      {status && <StatusMessage>{status}</StatusMessage>}
+      <Outcome error={error} status={status} />
       <div className="columns">
         <form onSubmit={saveProfile} className="card">
           <h2>{t('account.profile')}</h2>

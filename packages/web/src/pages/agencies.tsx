@@ -4,14 +4,13 @@ import { api } from '../api/client.js';
 import { AGENCY_KINDS, type Agency, type AgencyKind } from '../api/types.js';
 import { useMe } from '../auth/session.js';
 import { Field, SelectField } from '../components/field.js';
-import { ErrorAlert, PageHeading, StatusMessage } from '../components/feedback.js';
+import { Outcome, PageHeading, useOutcome } from '../components/feedback.js';
 
 export function AgenciesPage() {
   const { t } = useTranslation();
   const me = useMe();
   const [agencies, setAgencies] = useState<Agency[]>([]);
-  const [error, setError] = useState<unknown>();
-  const [status, setStatus] = useState<string>();
+  const { error, setError, status, run } = useOutcome();
   const [form, setForm] = useState({
     code: '',
     name: '',
@@ -30,18 +29,7 @@ export function AgenciesPage() {
     api<{ items: Agency[] }>('GET', '/api/v1/agencies')
       .then((list) => setAgencies(list.items))
       .catch(setError);
-  }, []);
-
-  const run = async (work: () => Promise<string>) => {
-    setError(undefined);
-    setStatus(undefined);
-    try {
-      setStatus(await work());
-      await load();
-    } catch (caught) {
-      setError(caught);
-    }
-  };
+  }, [setError]);
 
   const create = (event: FormEvent) => {
     event.preventDefault();
@@ -54,20 +42,19 @@ export function AgenciesPage() {
       });
       setForm({ ...form, code: '', name: '', isSpoc: false });
       return t('agencies.created', { code: agency.code });
-    });
+    }, load);
   };
 
   const toggle = (agency: Agency) =>
     void run(async () => {
       await api('PATCH', `/api/v1/agencies/${agency.id}`, { disabled: !agency.disabled });
       return t('agencies.updated', { code: agency.code });
-    });
+    }, load);
 
   return (
     <section>
       <PageHeading title={t('agencies.title')}>{t('agencies.title')}</PageHeading>
-      <ErrorAlert error={error} />
-      {status && <StatusMessage>{status}</StatusMessage>}
+      <Outcome error={error} status={status} />
       <div className="table-wrap">
         <table>
           <caption>{t('agencies.caption')}</caption>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../api/client.js';
@@ -6,16 +6,30 @@ import type { Enrolment, Me } from '../api/types.js';
 import { useSession } from '../auth/session.js';
 import { Field } from '../components/field.js';
 import { ErrorAlert, PageHeading } from '../components/feedback.js';
+import { focusFirstError, useValidation, type FieldErrors } from '../components/validation.js';
+
+/** The secret in groups of four, as authenticator apps show it. */
+function grouped(secret: string): string {
+  return secret.replace(/(.{4})(?=.)/g, '$1 ');
+}
 
 /** Enrolment of a TOTP second factor: QR code (or secret by hand), then a first code. */
 export function EnrolmentPage({ required = false }: { required?: boolean }) {
   const { t } = useTranslation();
   const { update } = useSession();
   const navigate = useNavigate();
+  const { check, fromApi } = useValidation();
   const [enrolment, setEnrolment] = useState<Enrolment>();
   const [code, setCode] = useState('');
   const [error, setError] = useState<unknown>();
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors<'code'>>({});
   const [busy, setBusy] = useState(false);
+  const stepHeading = useRef<HTMLHeadingElement>(null);
+
+  // The start button is gone once the enrolment begins: the focus goes to the next step.
+  useEffect(() => {
+    if (enrolment) stepHeading.current?.focus();
+  }, [enrolment]);
 
   const start = async () => {
     setBusy(true);
@@ -29,16 +43,31 @@ export function EnrolmentPage({ required = false }: { required?: boolean }) {
     }
   };
 
-  const confirm = async (event: FormEvent) => {
+  const confirm = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setBusy(true);
+    const form = event.currentTarget;
     setError(undefined);
+    const message = check(code.trim(), {
+      required: true,
+      pattern: /^[0-9]{6}$/,
+      patternMessage: 'validation.code',
+    });
+    setFieldErrors({ code: message });
+    if (message !== undefined) {
+      focusFirstError(form, ['code'], { code: message });
+      return;
+    }
+    setBusy(true);
     try {
       const me = await api<Me>('POST', '/api/v1/me/second-factor/confirm', { code: code.trim() });
       update(me);
-      void navigate('/', { replace: true });
+      void navigate('/', { replace: true, state: { notice: 'enrol.done' } });
     } catch (caught) {
       setError(caught);
+      setCode('');
+      const onFields = fromApi(caught, ['code'], { invalid_second_factor: 'code' });
+      setFieldErrors(onFields);
+      focusFirstError(form, ['code'], onFields);
     } finally {
       setBusy(false);
     }
@@ -56,6 +85,9 @@ export function EnrolmentPage({ required = false }: { required?: boolean }) {
         </button>
       ) : (
         <>
+          <h2 ref={stepHeading} tabIndex={-1}>
+            {t('enrol.scanHeading')}
+          </h2>
           <p>{t('enrol.scan')}</p>
           <img
             className="qr"
@@ -64,12 +96,12 @@ export function EnrolmentPage({ required = false }: { required?: boolean }) {
             src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(enrolment.qrSvg)}`}
             alt={t('enrol.qrAlt')}
           />
-          <p>
-            <span id="secret-label">{t('enrol.secret')}</span>:{' '}
-            <code aria-labelledby="secret-label" data-secret={enrolment.secret}>
-              {enrolment.secret.replace(/(.{4})/g, '$1 ').trim()}
-            </code>
-          </p>
+          <dl className="secret">
+            <dt>{t('enrol.secret')}</dt>
+            <dd>
+              <code>{grouped(enrolment.secret)}</code>
+            </dd>
+          </dl>
           <form onSubmit={(e) => void confirm(e)} noValidate>
             <Field
               label={t('enrol.code')}
@@ -77,10 +109,10 @@ export function EnrolmentPage({ required = false }: { required?: boolean }) {
               name="code"
               inputMode="numeric"
               autoComplete="one-time-code"
-              pattern="[0-9]{6}"
               maxLength={6}
               required
               value={code}
+              error={fieldErrors.code}
               onChange={(e) => setCode(e.target.value)}
             />
             <button type="submit" disabled={busy}>

@@ -4,21 +4,50 @@ import { ApiError } from '../api/client.js';
 import { useSession } from '../auth/session.js';
 import { Field } from '../components/field.js';
 import { ErrorAlert, PageHeading } from '../components/feedback.js';
+import {
+  compact,
+  focusFirstError,
+  hasErrors,
+  useValidation,
+  type FieldErrors,
+} from '../components/validation.js';
+
+const FIELDS = ['username', 'password', 'totp'] as const;
+type LoginField = (typeof FIELDS)[number];
 
 export function LoginPage() {
   const { t } = useTranslation();
   const { signIn } = useSession();
+  const { check, fromApi } = useValidation();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [totp, setTotp] = useState('');
   const [askTotp, setAskTotp] = useState(false);
   const [error, setError] = useState<unknown>();
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors<LoginField>>({});
   const [busy, setBusy] = useState(false);
 
-  const submit = async (event: FormEvent) => {
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setBusy(true);
+    const form = event.currentTarget;
     setError(undefined);
+    const invalid = compact<LoginField>({
+      username: check(username, { required: true }),
+      password: check(password, { required: true }),
+      totp: askTotp
+        ? check(totp.trim(), {
+            required: true,
+            pattern: /^[0-9]{6}$/,
+            patternMessage: 'validation.code',
+          })
+        : undefined,
+    });
+    setFieldErrors(invalid);
+    if (hasErrors(invalid)) {
+      focusFirstError(form, FIELDS, invalid);
+      return;
+    }
+    setBusy(true);
     try {
       await signIn(username.trim(), password, askTotp ? totp.trim() : undefined);
     } catch (caught) {
@@ -26,6 +55,10 @@ export function LoginPage() {
         setAskTotp(true);
       } else {
         setError(caught);
+        const onFields = fromApi(caught, FIELDS, { invalid_second_factor: 'totp' });
+        setFieldErrors(onFields);
+        if (caught instanceof ApiError && caught.code === 'invalid_second_factor') setTotp('');
+        focusFirstError(form, FIELDS, onFields);
       }
     } finally {
       setBusy(false);
@@ -42,9 +75,12 @@ export function LoginPage() {
           label={t('login.username')}
           name="username"
           autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
           required
           maxLength={64}
           value={username}
+          error={fieldErrors.username}
           onChange={(e) => setUsername(e.target.value)}
         />
         <Field
@@ -55,6 +91,7 @@ export function LoginPage() {
           required
           maxLength={256}
           value={password}
+          error={fieldErrors.password}
           onChange={(e) => setPassword(e.target.value)}
         />
         {askTotp && (
@@ -64,11 +101,11 @@ export function LoginPage() {
             name="totp"
             inputMode="numeric"
             autoComplete="one-time-code"
-            pattern="[0-9]{6}"
             maxLength={6}
             required
             autoFocus
             value={totp}
+            error={fieldErrors.totp}
             onChange={(e) => setTotp(e.target.value)}
           />
         )}

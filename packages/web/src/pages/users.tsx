@@ -11,7 +11,7 @@ import {
 } from '../api/types.js';
 import { useMe } from '../auth/session.js';
 import { Field, SelectField } from '../components/field.js';
-import { ErrorAlert, PageHeading, StatusMessage } from '../components/feedback.js';
+import { Outcome, PageHeading, useOutcome } from '../components/feedback.js';
 
 const EMPTY_FORM = {
   username: '',
@@ -32,8 +32,7 @@ export function UsersPage() {
   const [search, setSearch] = useState('');
   const [agencyFilter, setAgencyFilter] = useState('');
   const [form, setForm] = useState({ ...EMPTY_FORM, agencyId: me.user.agency.id });
-  const [error, setError] = useState<unknown>();
-  const [status, setStatus] = useState<string>();
+  const { error, setError, status, run } = useOutcome();
 
   const load = useCallback(
     (q: string, agencyId: string) =>
@@ -57,18 +56,7 @@ export function UsersPage() {
     api<{ items: Agency[] }>('GET', '/api/v1/agencies')
       .then((list) => setAgencies(list.items.filter((a) => a.country === me.user.agency.country)))
       .catch(setError);
-  }, [me.user.agency.country]);
-
-  const run = async (work: () => Promise<string>) => {
-    setError(undefined);
-    setStatus(undefined);
-    try {
-      setStatus(await work());
-      await load(search, agencyFilter);
-    } catch (caught) {
-      setError(caught);
-    }
-  };
+  }, [me.user.agency.country, setError]);
 
   const filter = (event: FormEvent) => {
     event.preventDefault();
@@ -78,28 +66,37 @@ export function UsersPage() {
 
   const create = (event: FormEvent) => {
     event.preventDefault();
-    void run(async () => {
-      const user = await api<User>('POST', '/api/v1/users', {
-        ...form,
-        username: form.username.trim(),
-        displayName: form.displayName.trim(),
-      });
-      setForm({ ...EMPTY_FORM, agencyId: form.agencyId });
-      return t('users.created', { username: user.username });
-    });
+    void run(
+      async () => {
+        const user = await api<User>('POST', '/api/v1/users', {
+          ...form,
+          username: form.username.trim(),
+          displayName: form.displayName.trim(),
+        });
+        setForm({ ...EMPTY_FORM, agencyId: form.agencyId });
+        return t('users.created', { username: user.username });
+      },
+      () => load(search, agencyFilter),
+    );
   };
 
   const patch = (user: User, body: object) =>
-    void run(async () => {
-      await api('PATCH', `/api/v1/users/${user.id}`, body);
-      return t('users.updated', { username: user.username });
-    });
+    void run(
+      async () => {
+        await api('PATCH', `/api/v1/users/${user.id}`, body);
+        return t('users.updated', { username: user.username });
+      },
+      () => load(search, agencyFilter),
+    );
 
   const resetSecondFactor = (user: User) =>
-    void run(async () => {
-      await api('POST', `/api/v1/users/${user.id}/second-factor/reset`);
-      return t('users.updated', { username: user.username });
-    });
+    void run(
+      async () => {
+        await api('POST', `/api/v1/users/${user.id}/second-factor/reset`);
+        return t('users.updated', { username: user.username });
+      },
+      () => load(search, agencyFilter),
+    );
 
   const toggleRole = (role: Role, checked: boolean) =>
     setForm({
@@ -110,8 +107,7 @@ export function UsersPage() {
   return (
     <section>
       <PageHeading title={t('users.title')}>{t('users.title')}</PageHeading>
-      <ErrorAlert error={error} />
-      {status && <StatusMessage>{status}</StatusMessage>}
+      <Outcome error={error} status={status} />
       <form
         onSubmit={filter}
         className="filters"
