@@ -24,6 +24,13 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** An API route and the action it declares. */
+export interface RouteAccess {
+  method: string;
+  url: string;
+  action: Action | 'public';
+}
+
 /**
  * Deny by default. Every route must either name its action or say it is public;
  * a route that does neither, or whose schemas accept unbounded strings or unknown
@@ -31,12 +38,6 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * resolved (session cookie or API token), a cookie-borne state change must carry
  * the session's CSRF token, and the policy must allow the action.
  */
-export interface RouteAccess {
-  method: string;
-  url: string;
-  action: Action | 'public';
-}
-
 export function registerAccessControl(
   app: FastifyInstance,
   deps: {
