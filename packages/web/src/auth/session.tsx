@@ -7,7 +7,7 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import { useTranslation } from 'react-i18next';
+import i18next from 'i18next';
 import {
   ApiError,
   api,
@@ -34,20 +34,19 @@ const SessionContext = createContext<Session | undefined>(undefined);
  * the CSRF token of the session cookie; a 401 anywhere returns to the sign-in screen.
  */
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const { i18n } = useTranslation();
   const [me, setMe] = useState<Me | null>(null);
   const [loading, setLoading] = useState(true);
 
-  const accept = useCallback(
-    (next: Me) => {
-      if (next.csrfToken !== undefined) setCsrfToken(next.csrfToken);
-      setMe((previous) => ({ ...next, csrfToken: next.csrfToken ?? previous?.csrfToken }));
-      if (isLanguage(next.user.language) && next.user.language !== i18n.language) {
-        void i18n.changeLanguage(next.user.language);
-      }
-    },
-    [i18n],
-  );
+  // The i18next instance itself, not the one from useTranslation(): that object changes with
+  // every language switch, which would re-run the effect below and fetch /me again (whose
+  // answer, if older than the saved switch, would switch the language back).
+  const accept = useCallback((next: Me) => {
+    if (next.csrfToken !== undefined) setCsrfToken(next.csrfToken);
+    setMe((previous) => ({ ...next, csrfToken: next.csrfToken ?? previous?.csrfToken }));
+    if (isLanguage(next.user.language) && next.user.language !== i18next.language) {
+      void i18next.changeLanguage(next.user.language);
+    }
+  }, []);
 
   const forget = useCallback(() => {
     setCsrfToken(undefined);

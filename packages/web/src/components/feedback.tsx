@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
 import { currentLocale } from '../i18n/index.js';
@@ -66,14 +66,66 @@ export function StatusMessage({ children }: { children?: ReactNode }) {
   );
 }
 
+/** Both live regions of a page: the error of its last action, or its confirmation. */
+export function Outcome({ error, status }: { error: unknown; status?: string | undefined }) {
+  return (
+    <>
+      <ErrorAlert error={error} />
+      <StatusMessage>{status}</StatusMessage>
+    </>
+  );
+}
+
+interface RunOptions {
+  /** Runs after a success, e.g. to reload a list; what it throws is shown as the error. */
+  then?: () => Promise<unknown>;
+  /** Runs after a failure, e.g. to point at the fields an API error concerns. */
+  onError?: (caught: unknown) => void;
+}
+
+/** The outcome of a page's actions, for <Outcome>: each action clears the previous one. */
+export function useOutcome() {
+  const [error, setError] = useState<unknown>();
+  const [status, setStatus] = useState<string>();
+  const clear = useCallback(() => {
+    setError(undefined);
+    setStatus(undefined);
+  }, []);
+  /** Runs an action; the text it returns becomes the status, what it throws the error. */
+  const run = useCallback(
+    async (work: () => Promise<string>, options: RunOptions = {}): Promise<void> => {
+      clear();
+      try {
+        setStatus(await work());
+      } catch (caught) {
+        setError(caught);
+        options.onError?.(caught);
+        return;
+      }
+      try {
+        await options.then?.();
+      } catch (caught) {
+        setError(caught);
+      }
+    },
+    [clear],
+  );
+  return { error, setError, status, clear, run };
+}
+
+let pagesShown = 0;
+
 /**
- * The page's one h1. It takes the focus when the page opens (so screen-reader and keyboard
- * users start at the new content after navigating), and names the document.
+ * The page's one h1, which names the document. When the app shows another page (navigation,
+ * sign-in, sign-out) the heading takes the focus, so screen-reader and keyboard users start at
+ * the new content. The first page after loading leaves the focus where the browser puts it, at
+ * the start of the document with the skip link.
  */
 export function PageHeading({ children, title }: { children: ReactNode; title: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    ref.current?.focus();
+    pagesShown += 1;
+    if (pagesShown > 1) ref.current?.focus();
   }, []);
   useEffect(() => {
     document.title = `${title} · Senningen`;

@@ -9,11 +9,13 @@ export function useFormat() {
   return useMemo(() => {
     const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' });
     const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long' });
+    const shortDate = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
     const number = new Intl.NumberFormat(locale);
     const regions = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
     return {
       dateTime: (iso: string) => dateTime.format(new Date(iso)),
       date: (iso: string) => date.format(new Date(iso)),
+      shortDate: (iso: string) => shortDate.format(new Date(iso)),
       number: (value: number) => number.format(value),
       /** "BE" → "België" / "Belgique" / "Belgien" / "Belgium"; unknown codes stay as they are. */
       country: (code: string) => {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, query } from '../api/client.js';
 import {
@@ -10,93 +10,123 @@ import {
   type User,
 } from '../api/types.js';
 import { useMe } from '../auth/session.js';
-import { Field, SelectField } from '../components/field.js';
+import { CheckboxField, Field, FieldError, SelectField } from '../components/field.js';
 import { Outcome, PageHeading, useOutcome } from '../components/feedback.js';
+import { useFormat } from '../components/format.js';
+import { DataTable } from '../components/table.js';
+import {
+  compact,
+  focusFirstError,
+  hasErrors,
+  useValidation,
+  type FieldErrors,
+} from '../components/validation.js';
 
-const EMPTY_FORM = {
-  username: '',
-  displayName: '',
-  agencyId: '',
-  roles: [] as Role[],
-  language: 'nl' as Language,
-  password: '',
-};
+const FIELDS = ['username', 'displayName', 'agencyId', 'roles', 'language', 'password'] as const;
+type UserField = (typeof FIELDS)[number];
+
+interface UserForm {
+  username: string;
+  displayName: string;
+  agencyId: string;
+  roles: Role[];
+  language: Language;
+  password: string;
+}
+
+function emptyForm(agencyId: string, language: Language): UserForm {
+  return { username: '', displayName: '', agencyId, roles: [], language, password: '' };
+}
+
+function loadUsers(q: string, agencyId: string) {
+  return api<{ items: User[]; total: number }>(
+    'GET',
+    `/api/v1/users${query({ q, agencyId, limit: 200 })}`,
+  );
+}
 
 export function UsersPage() {
   const { t } = useTranslation();
   const me = useMe();
+  const format = useFormat();
+  const { check, fromApi } = useValidation();
   const isAdmin = me.user.roles.includes('admin');
   const [users, setUsers] = useState<User[]>([]);
   const [total, setTotal] = useState(0);
   const [agencies, setAgencies] = useState<Agency[]>([]);
   const [search, setSearch] = useState('');
   const [agencyFilter, setAgencyFilter] = useState('');
-  const [form, setForm] = useState({ ...EMPTY_FORM, agencyId: me.user.agency.id });
-  const { error, setError, status, run } = useOutcome();
+  const [form, setForm] = useState<UserForm>(() => emptyForm(me.user.agency.id, me.user.language));
+  const { error, setError, status, clear, run } = useOutcome();
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors<UserField>>({});
+  const formHeading = useId();
 
-  const load = useCallback(
-    (q: string, agencyId: string) =>
-      api<{ items: User[]; total: number }>(
-        'GET',
-        `/api/v1/users${query({ q, agencyId, limit: 200 })}`,
-      ).then((page) => {
-        setUsers(page.items);
-        setTotal(page.total);
-      }),
-    [],
-  );
+  const show = useCallback((page: { items: User[]; total: number }) => {
+    setUsers(page.items);
+    setTotal(page.total);
+  }, []);
 
   useEffect(() => {
-    api<{ items: User[]; total: number }>('GET', `/api/v1/users${query({ limit: 200 })}`)
-      .then((page) => {
-        setUsers(page.items);
-        setTotal(page.total);
-      })
-      .catch(setError);
-    api<{ items: Agency[] }>('GET', '/api/v1/agencies')
-      .then((list) => setAgencies(list.items.filter((a) => a.country === me.user.agency.country)))
-      .catch(setError);
-  }, [me.user.agency.country, setError]);
+    loadUsers('', '').then(show).catch(setError);
+    if (isAdmin) {
+      api<{ items: Agency[] }>('GET', '/api/v1/agencies')
+        .then((list) => setAgencies(list.items.filter((a) => a.country === me.user.agency.country)))
+        .catch(setError);
+    }
+  }, [isAdmin, me.user.agency.country, show, setError]);
+
+  const reload = () => loadUsers(search.trim(), agencyFilter).then(show);
 
   const filter = (event: FormEvent) => {
     event.preventDefault();
-    setError(undefined);
-    load(search.trim(), agencyFilter).catch(setError);
+    clear();
+    reload().catch(setError);
   };
 
-  const create = (event: FormEvent) => {
+  const act = (work: () => Promise<string>) => run(work, { then: reload });
+
+  const create = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    void run(
+    const element = event.currentTarget;
+    clear();
+    const body = { ...form, username: form.username.trim(), displayName: form.displayName.trim() };
+    const invalid = compact<UserField>({
+      username: check(body.username, {
+        required: true,
+        pattern: /^[a-z0-9][a-z0-9._-]{2,63}$/,
+        patternMessage: 'validation.username',
+      }),
+      displayName: check(body.displayName, { required: true }),
+      agencyId: check(body.agencyId, { required: true }),
+      roles: body.roles.length === 0 ? t('validation.roles') : undefined,
+      language: undefined,
+      password: check(body.password, { required: true, minLength: 12 }),
+    });
+    setFieldErrors(invalid);
+    if (hasErrors(invalid)) {
+      focusFirstError(element, FIELDS, invalid);
+      return;
+    }
+    await run(
       async () => {
-        const user = await api<User>('POST', '/api/v1/users', {
-          ...form,
-          username: form.username.trim(),
-          displayName: form.displayName.trim(),
-        });
-        setForm({ ...EMPTY_FORM, agencyId: form.agencyId });
+        const user = await api<User>('POST', '/api/v1/users', body);
+        setForm(emptyForm(form.agencyId, form.language));
         return t('users.created', { username: user.username });
       },
-      () => load(search, agencyFilter),
+      {
+        then: reload,
+        onError: (caught) => {
+          const onFields = fromApi(caught, FIELDS, {
+            username_taken: 'username',
+            password_too_short: 'password',
+            agency_disabled: 'agencyId',
+          });
+          setFieldErrors(onFields);
+          focusFirstError(element, FIELDS, onFields);
+        },
+      },
     );
   };
-
-  const patch = (user: User, body: object) =>
-    void run(
-      async () => {
-        await api('PATCH', `/api/v1/users/${user.id}`, body);
-        return t('users.updated', { username: user.username });
-      },
-      () => load(search, agencyFilter),
-    );
-
-  const resetSecondFactor = (user: User) =>
-    void run(
-      async () => {
-        await api('POST', `/api/v1/users/${user.id}/second-factor/reset`);
-        return t('users.updated', { username: user.username });
-      },
-      () => load(search, agencyFilter),
-    );
 
   const toggleRole = (role: Role, checked: boolean) =>
     setForm({
@@ -104,6 +134,7 @@ export function UsersPage() {
       roles: checked ? [...form.roles, role] : form.roles.filter((r) => r !== role),
     });
 
+  const columns = isAdmin ? 8 : 7;
   return (
     <section>
       <PageHeading title={t('users.title')}>{t('users.title')}</PageHeading>
@@ -117,6 +148,7 @@ export function UsersPage() {
         <Field
           label={t('users.search')}
           type="search"
+          name="q"
           maxLength={100}
           value={search}
           onChange={(e) => setSearch(e.target.value)}
@@ -124,6 +156,7 @@ export function UsersPage() {
         {isAdmin && (
           <SelectField
             label={t('users.agency')}
+            name="agencyId"
             value={agencyFilter}
             onChange={(e) => setAgencyFilter(e.target.value)}
           >
@@ -135,113 +168,149 @@ export function UsersPage() {
             ))}
           </SelectField>
         )}
-        <button type="submit">{t('users.filter')}</button>
+        <div className="form-actions">
+          <button type="submit">{t('users.filter')}</button>
+        </div>
       </form>
-      <div className="table-wrap">
-        <table>
-          <caption>{t('users.caption', { count: total })}</caption>
-          <thead>
+      <DataTable caption={t('users.caption', { count: total })}>
+        <thead>
+          <tr>
+            <th scope="col">{t('users.username')}</th>
+            <th scope="col">{t('users.displayName')}</th>
+            <th scope="col">{t('users.agency')}</th>
+            <th scope="col">{t('users.roles')}</th>
+            <th scope="col">{t('users.secondFactor')}</th>
+            <th scope="col">{t('users.status')}</th>
+            <th scope="col">{t('users.createdAt')}</th>
+            {isAdmin && <th scope="col">{t('common.actions')}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {users.length === 0 && (
             <tr>
-              <th scope="col">{t('users.username')}</th>
-              <th scope="col">{t('users.displayName')}</th>
-              <th scope="col">{t('users.agency')}</th>
-              <th scope="col">{t('users.roles')}</th>
-              <th scope="col">{t('users.secondFactor')}</th>
-              <th scope="col">{t('users.status')}</th>
-              {isAdmin && <th scope="col">{t('common.actions')}</th>}
+              <td colSpan={columns}>{t('users.none')}</td>
             </tr>
-          </thead>
-          <tbody>
-            {users.length === 0 && (
-              <tr>
-                <td colSpan={isAdmin ? 7 : 6}>{t('users.none')}</td>
-              </tr>
-            )}
-            {users.map((user) => (
-              <tr key={user.id}>
-                <th scope="row">{user.username}</th>
-                <td>{user.displayName}</td>
-                <td>{user.agency.code}</td>
-                <td>{user.roles.map((r) => t(`roles.${r}`)).join(', ')}</td>
+          )}
+          {users.map((user) => (
+            <tr key={user.id}>
+              <th scope="row">{user.username}</th>
+              <td>{user.displayName}</td>
+              <td>{user.agency.code}</td>
+              <td>{user.roles.map((r) => t(`roles.${r}`)).join(', ')}</td>
+              <td>
+                {user.secondFactorEnrolled ? t('account.enrolled') : t('account.notEnrolled')}
+              </td>
+              <td>{user.disabled ? t('users.disabled') : t('users.active')}</td>
+              <td className="nowrap">{format.shortDate(user.createdAt)}</td>
+              {isAdmin && (
                 <td>
-                  {user.secondFactorEnrolled ? t('account.enrolled') : t('account.notEnrolled')}
+                  {user.id !== me.user.id && (
+                    <div className="actions">
+                      <button
+                        type="button"
+                        className="secondary"
+                        onClick={() =>
+                          void act(async () => {
+                            await api('PATCH', `/api/v1/users/${user.id}`, {
+                              disabled: !user.disabled,
+                            });
+                            return t(user.disabled ? 'users.enabled' : 'users.disabledNow', {
+                              username: user.username,
+                            });
+                          })
+                        }
+                      >
+                        {user.disabled ? t('users.enable') : t('users.disable')}
+                        <span className="visually-hidden"> ({user.username})</span>
+                      </button>
+                      {user.secondFactorEnrolled && (
+                        <button
+                          type="button"
+                          className="secondary"
+                          onClick={() =>
+                            void act(async () => {
+                              await api('POST', `/api/v1/users/${user.id}/second-factor/reset`);
+                              return t('users.secondFactorReset', { username: user.username });
+                            })
+                          }
+                        >
+                          {t('users.resetSecondFactor')}
+                          <span className="visually-hidden"> ({user.username})</span>
+                        </button>
+                      )}
+                    </div>
+                  )}
                 </td>
-                <td>{user.disabled ? t('users.disabled') : t('users.active')}</td>
-                {isAdmin && (
-                  <td className="actions">
-                    {user.id !== me.user.id && (
-                      <button
-                        type="button"
-                        className="secondary"
-                        onClick={() => patch(user, { disabled: !user.disabled })}
-                      >
-                        {user.disabled
-                          ? t('users.enable', { username: user.username })
-                          : t('users.disable', { username: user.username })}
-                      </button>
-                    )}
-                    {user.secondFactorEnrolled && (
-                      <button
-                        type="button"
-                        className="secondary"
-                        onClick={() => resetSecondFactor(user)}
-                      >
-                        {t('users.resetSecondFactor', { username: user.username })}
-                      </button>
-                    )}
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </DataTable>
       {isAdmin && (
-        <form onSubmit={create} className="card">
-          <h2>{t('users.createHeading')}</h2>
+        <form
+          onSubmit={(e) => void create(e)}
+          className="card"
+          noValidate
+          aria-labelledby={formHeading}
+        >
+          <h2 id={formHeading}>{t('users.createHeading')}</h2>
           <Field
             label={t('users.username')}
             help={t('users.usernameHelp')}
+            name="username"
             required
             maxLength={64}
             autoComplete="off"
+            autoCapitalize="none"
+            spellCheck={false}
             value={form.username}
+            error={fieldErrors.username}
             onChange={(e) => setForm({ ...form, username: e.target.value })}
           />
           <Field
             label={t('users.displayName')}
+            name="displayName"
             required
             maxLength={200}
             value={form.displayName}
+            error={fieldErrors.displayName}
             onChange={(e) => setForm({ ...form, displayName: e.target.value })}
           />
           <SelectField
             label={t('users.agency')}
+            name="agencyId"
             value={form.agencyId}
+            error={fieldErrors.agencyId}
             onChange={(e) => setForm({ ...form, agencyId: e.target.value })}
           >
-            {agencies.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.code} – {a.name}
-              </option>
-            ))}
+            {agencies
+              .filter((a) => !a.disabled)
+              .map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.code} – {a.name}
+                </option>
+              ))}
           </SelectField>
-          <fieldset>
+          <fieldset
+            className={fieldErrors.roles ? 'field-invalid' : undefined}
+            aria-describedby={fieldErrors.roles ? 'roles-error' : undefined}
+          >
             <legend>{t('users.roles')}</legend>
+            {fieldErrors.roles && <FieldError id="roles-error" message={fieldErrors.roles} />}
             {ROLES.map((role) => (
-              <div className="check" key={role}>
-                <input
-                  id={`role-${role}`}
-                  type="checkbox"
-                  checked={form.roles.includes(role)}
-                  onChange={(e) => toggleRole(role, e.target.checked)}
-                />
-                <label htmlFor={`role-${role}`}>{t(`roles.${role}`)}</label>
-              </div>
+              <CheckboxField
+                key={role}
+                label={t(`roles.${role}`)}
+                name="roles"
+                value={role}
+                checked={form.roles.includes(role)}
+                onChange={(e) => toggleRole(role, e.target.checked)}
+              />
             ))}
           </fieldset>
           <SelectField
             label={t('users.language')}
+            name="language"
             value={form.language}
             onChange={(e) => setForm({ ...form, language: e.target.value as Language })}
           >
@@ -254,12 +323,13 @@ export function UsersPage() {
           <Field
             label={t('users.password')}
             help={t('users.passwordHelp')}
+            name="password"
             type="password"
             autoComplete="new-password"
             required
-            minLength={12}
             maxLength={256}
             value={form.password}
+            error={fieldErrors.password}
             onChange={(e) => setForm({ ...form, password: e.target.value })}
           />
           <button type="submit">{t('common.create')}</button>

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink } from 'react-router';
+import { NavLink, useNavigate } from 'react-router';
 import type { Role } from '../api/types.js';
 import { useSession } from '../auth/session.js';
 import { LanguageSwitch } from './language-switch.js';
@@ -21,6 +21,9 @@ export function Layout({
 }) {
   const { t } = useTranslation();
   const { me, signOut } = useSession();
+  const navigate = useNavigate();
+  // The next person to sign in on this browser starts at the home page, not at this one's.
+  const leave = () => void signOut().then(() => navigate('/', { replace: true }));
   const items: NavItem[] = [
     { to: '/', label: t('nav.home') },
     { to: '/agencies', label: t('nav.agencies'), roles: ['admin'] },
@@ -48,7 +51,7 @@ export function Layout({
               <span className="signed-in">
                 {t('nav.signedInAs', { name: me.user.displayName })}
               </span>
-              <button type="button" className="secondary" onClick={() => void signOut()}>
+              <button type="button" className="secondary" onClick={leave}>
                 {t('nav.signOut')}
               </button>
             </>
