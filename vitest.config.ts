@@ -3,11 +3,18 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   resolve: {
-    alias: {
-      '@senningen/server': fileURLToPath(
-        new URL('./packages/server/src/index.ts', import.meta.url),
-      ),
-    },
+    alias: [
+      {
+        find: /^@senningen\/server$/,
+        replacement: fileURLToPath(new URL('./packages/server/src/index.ts', import.meta.url)),
+      },
+      {
+        find: /^@senningen\/server\/roles$/,
+        replacement: fileURLToPath(
+          new URL('./packages/server/src/kernel/policy/roles.ts', import.meta.url),
+        ),
+      },
+    ],
   },
   test: {
     include: ['packages/*/src/**/*.test.ts'],

@@ -1,28 +1,13 @@
-export const ROLES = [
-  'officer',
-  'spoc',
-  'analyst',
-  'supervisor',
-  'dpo',
-  'admin',
-  'editor',
-] as const;
-export type Role = (typeof ROLES)[number];
-
-export const LANGUAGES = ['nl', 'fr', 'de', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
-
-export const AGENCY_KINDS = [
-  'police',
-  'justice',
-  'administrative',
-  'border_immigration',
-  'customs',
-  'inspection',
-  'victim_support',
-  'secretariat',
-] as const;
-export type AgencyKind = (typeof AGENCY_KINDS)[number];
+// The closed lists come from the server, so that the two never disagree.
+export {
+  AGENCY_KINDS,
+  LANGUAGES,
+  ROLES,
+  type AgencyKind,
+  type Language,
+  type Role,
+} from '@senningen/server/roles';
+import type { Language, Role, AgencyKind } from '@senningen/server/roles';
 
 export interface Agency {
   id: string;
