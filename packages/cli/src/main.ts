@@ -1,7 +1,15 @@
-import { ConfigError, DataDirInUseError, MigrationError, AppError } from '@senningen/server';
+import {
+  AppError,
+  ConfigError,
+  DataDirInUseError,
+  MigrationError,
+  RegisterError,
+  SetupError,
+} from '@senningen/server';
 import { Command, CommanderError } from 'commander';
 import { auditCommand } from './commands/audit.js';
 import { demoCommand, migrateCommand } from './commands/database.js';
+import { federationCommand, nodeCommand } from './commands/federation.js';
 import { agencyCommand, userCommand } from './commands/identity.js';
 import { serveCommand } from './commands/serve.js';
 import { CliFailure, processIo, writeLine, type CliIo } from './io.js';
@@ -21,6 +29,8 @@ export function buildProgram(io: CliIo): Command {
     agencyCommand(io),
     userCommand(io),
     auditCommand(io),
+    nodeCommand(io),
+    federationCommand(io),
   ]) {
     program.addCommand(command);
   }
@@ -58,8 +68,15 @@ function describe(error: unknown): string {
     error instanceof CliFailure ||
     error instanceof ConfigError ||
     error instanceof DataDirInUseError ||
-    error instanceof MigrationError
+    error instanceof MigrationError ||
+    error instanceof SetupError
   ) {
+    return error.message;
+  }
+  if (error instanceof RegisterError) {
+    return `${error.message} (${error.code})`;
+  }
+  if (error instanceof Error && error.message.includes('may be read by others')) {
     return error.message;
   }
   if (error instanceof AppError) return `${error.message} (${error.code})`;

@@ -9,7 +9,13 @@ import { Option, type Command } from 'commander';
 import type { CliIo } from './io.js';
 
 const DATABASE_SETTINGS: ConfigName[] = ['DATA_DIR', 'DATABASE_URL', 'LOG_LEVEL'];
-const SERVER_SETTINGS: ConfigName[] = ['PORT', 'HOST', 'PUBLIC_URL'];
+const SERVER_SETTINGS: ConfigName[] = [
+  'PORT',
+  'HOST',
+  'PUBLIC_URL',
+  'FEDERATION_REGISTER_URL',
+  'FEDERATION_DEAD_LETTER_AFTER',
+];
 
 function optionKey(name: ConfigName): string {
   return CONFIG_SETTINGS[name].flag

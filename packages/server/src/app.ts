@@ -28,6 +28,15 @@ import type { Db } from './kernel/db/database.js';
 import { registerJsonBodyParser } from './kernel/http/body-parser.js';
 import { badRequest } from './kernel/http/errors.js';
 import { registerProblemHandlers } from './kernel/http/problems.js';
+import { DEFAULT_DELIVERY, DeliveryWorker, type DeliverySettings } from './federation/delivery.js';
+import { EnvelopeTypes } from './federation/envelope.js';
+import { federationAdminRoutes } from './federation/federation-admin.routes.js';
+import { createFederationMetrics } from './federation/federation.metrics.js';
+import { federationPeerRoutes } from './federation/federation.routes.js';
+import { createFederationService } from './federation/federation.service.js';
+import { loadFederation, type Federation } from './federation/federation.js';
+import { pingType } from './federation/ping.js';
+import { RegisterFetcher } from './federation/register-fetch.js';
 import { healthRoutes } from './operations/health.routes.js';
 import { registerHttpMetrics } from './operations/metrics.js';
 import { DEFAULT_WEB_DIR, registerWebShell } from './web-shell/static.js';
@@ -45,6 +54,15 @@ export interface AppDependencies {
   throttle?: ThrottleLimits;
   /** Log destination; standard output when not given. */
   logStream?: NodeJS.WritableStream;
+  /** Where the node's signing keys are, and how its outbox is delivered. */
+  federation?: {
+    keyDir: string;
+    delivery?: Partial<DeliverySettings>;
+    /** Run the delivery worker in this process (the default). */
+    worker?: boolean;
+    /** Where the signed register is published, to fetch it now and then. */
+    registerUrl?: string;
+  };
 }
 
 export interface App {
@@ -52,6 +70,9 @@ export interface App {
   /** Every API route with the action it declares. */
   routes: RouteAccess[];
   audit: AuditWriter;
+  /** The node's federation equipment; null until `node init` has run. */
+  federation: Federation | null;
+  delivery: DeliveryWorker | null;
   /** Stops taking requests and writes the audit entries still waiting. */
   close(): Promise<void>;
 }
@@ -88,7 +109,8 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       throw badRequest('invalid_text', 'The address contains a NUL character.');
   });
   server.addHook('onSend', async (request, reply) => {
-    if (request.url.startsWith('/api/v1/') && !reply.hasHeader('cache-control')) {
+    const api = request.url.startsWith('/api/v1/') || request.url.startsWith('/federation/');
+    if (api && !reply.hasHeader('cache-control')) {
       void reply.header('cache-control', 'no-store');
     }
   });
@@ -156,14 +178,43 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await server.register(userRoutes, { users: createUserService({ db, audit }) });
   await server.register(apiTokenRoutes, { tokens: createApiTokenService({ db }) });
   await server.register(auditRoutes, { auditService: createAuditService({ db, audit }) });
+
+  const types = new EnvelopeTypes().define('ping', pingType);
+  const federation = deps.federation
+    ? await loadFederation(db, deps.federation.keyDir, types)
+    : null;
+  const federationMetrics = createFederationMetrics(metrics, db);
+  const delivery =
+    federation && deps.federation?.worker !== false
+      ? new DeliveryWorker(db, federation, federationMetrics, server.log, {
+          ...DEFAULT_DELIVERY,
+          ...deps.federation?.delivery,
+        })
+      : null;
+  await server.register(federationPeerRoutes, { db, federation, metrics: federationMetrics });
+  await server.register(federationAdminRoutes, {
+    federation: createFederationService({ db, audit, federation, delivery }),
+  });
   await registerWebShell(server, deps.webDir ?? DEFAULT_WEB_DIR);
 
+  const registerUrl = deps.federation?.registerUrl;
+  const fetcher =
+    federation && registerUrl
+      ? new RegisterFetcher(db, federation.registers, registerUrl, server.log)
+      : null;
+
   await server.ready();
+  delivery?.start();
+  fetcher?.start();
   return {
     server,
     routes,
     audit,
+    federation,
+    delivery,
     async close() {
+      fetcher?.stop();
+      await delivery?.stop();
       await server.close();
       await audit.flush();
     },

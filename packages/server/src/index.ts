@@ -1,6 +1,6 @@
 // The server package's public surface, used by the CLI.
 export { buildApp, type App } from './app.js';
-export { startNode, type RunningNode } from './node.js';
+export { startNode, runNode, type RunningNode } from './node.js';
 export {
   CONFIG_SETTINGS,
   ConfigError,
@@ -20,6 +20,46 @@ export { presentAuditEntry, auditEntryCsvRecord, CSV_COLUMNS } from './audit/aud
 export { createAgencyRecord } from './identity/agencies.service.js';
 export { findAgencyByCode } from './identity/agencies.queries.js';
 export { createUserRecord } from './identity/users.service.js';
-export { DEMO_PASSWORD, DEMO_USERS, loadDemoData } from './demo/demo-data.js';
+export {
+  DEMO_COUNTRIES,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  loadDemoData,
+  type DemoCountry,
+} from './demo/demo-data.js';
+export { DEMO_NODES, startDemoFederation, type DemoFederation } from './demo/demo-federation.js';
+export {
+  loadFederation,
+  loadRegister,
+  readAuthority,
+  readIdentity,
+  RegisterStore,
+  type Federation,
+  type NodeIdentity,
+} from './federation/federation.js';
+export { nodeKeyDir, readPrivateKeyFile } from './federation/keys.js';
+export {
+  RegisterError,
+  openRegister,
+  readAuthorityKey,
+  signRegister,
+  checkRegisterDocument,
+  type AuthorityKey,
+  type RegisterDocument,
+  type RegisterNode,
+} from './federation/register.js';
+export {
+  SetupError,
+  addNodeKey,
+  createAuthority,
+  draftRegister,
+  identityEntry,
+  initNode,
+} from './federation/setup.js';
+export { federationStatus } from './federation/federation.service.js';
+export { verifyMessageLog, type LogVerification } from './federation/message-log.js';
+export { enqueueEnvelopes, type OutgoingEnvelope } from './federation/outbox.js';
+export { EnvelopeTypes } from './federation/envelope.js';
+export { parseDuration } from './kernel/config.js';
 export { AGENCY_KINDS, LANGUAGES, ROLES, isRole, type Role } from './kernel/policy/roles.js';
 export { appendAuditInOwnTransaction, type AuditContext } from './audit/audit-log.js';

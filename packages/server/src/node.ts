@@ -1,5 +1,6 @@
 import { buildApp, type App } from './app.js';
-import { loadDemoData } from './demo/demo-data.js';
+import { loadDemoData, type DemoCountry } from './demo/demo-data.js';
+import { nodeKeyDir } from './federation/keys.js';
 import type { NodeConfig } from './kernel/config.js';
 import { loadOrCreateDataKey } from './kernel/crypto/secret-box.js';
 import { databaseTarget, openDatabase, type DatabaseHandle } from './kernel/db/database.js';
@@ -13,24 +14,52 @@ export interface RunningNode {
   stop(): Promise<void>;
 }
 
+export interface NodeOptions {
+  /** Load the demo data of this country (true: Belgium) into an empty node. */
+  demo?: boolean | DemoCountry;
+  webDir?: string;
+}
+
 /**
  * Starts a node: opens (and, for the embedded database, locks) the database,
  * applies pending migrations, optionally loads demo data, and listens.
  */
 export async function startNode(
   config: NodeConfig,
-  options: { demo?: boolean; webDir?: string } = {},
+  options: NodeOptions = {},
 ): Promise<RunningNode> {
   const database = await openDatabase(databaseTarget(config));
   try {
     await migrateToLatest(database.db);
-    const demoLoaded = options.demo === true ? await loadDemoData(database.db) : false;
-    const app = await buildApp({
-      config,
-      db: database.db,
-      dataKey: loadOrCreateDataKey(config.dataDir),
-      ...(options.webDir !== undefined && { webDir: options.webDir }),
-    });
+    return await runNode(config, database, options);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+/** Runs a node over a database that is open and migrated; stopping the node closes it. */
+export async function runNode(
+  config: NodeConfig,
+  database: DatabaseHandle,
+  options: NodeOptions = {},
+): Promise<RunningNode> {
+  const demo = options.demo === true ? 'BE' : options.demo || undefined;
+  const demoLoaded = demo ? await loadDemoData(database.db, demo) : false;
+  const app = await buildApp({
+    config,
+    db: database.db,
+    dataKey: loadOrCreateDataKey(config.dataDir),
+    federation: {
+      keyDir: nodeKeyDir(config.dataDir),
+      delivery: { deadLetterAfterMs: config.deadLetterAfterMs },
+      ...(config.federationRegisterUrl !== undefined && {
+        registerUrl: config.federationRegisterUrl,
+      }),
+    },
+    ...(options.webDir !== undefined && { webDir: options.webDir }),
+  });
+  try {
     const address = await app.server.listen({ port: config.port, host: config.host });
     const port = new URL(address).port;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -48,7 +77,7 @@ export async function startNode(
       },
     };
   } catch (error) {
-    await database.close();
+    await app.close();
     throw error;
   }
 }

@@ -1,6 +1,7 @@
 import { DEMO_PASSWORD, DEMO_USERS, startNode } from '@senningen/server';
 import { Command } from 'commander';
 import { writeLine, type CliIo } from '../io.js';
+import { untilSignal } from './federation.js';
 import { configFrom, withServerOptions } from '../options.js';
 
 export function serveCommand(io: CliIo): Command {
@@ -36,15 +37,14 @@ export function serveCommand(io: CliIo): Command {
         );
       }
 
-      await new Promise<void>((resolve) => {
-        const shutdown = () => {
-          process.off('SIGINT', shutdown);
-          process.off('SIGTERM', shutdown);
-          resolve();
-        };
-        process.on('SIGINT', shutdown);
-        process.on('SIGTERM', shutdown);
-      });
+      const federation = node.app.federation;
+      writeLine(
+        io.stdout,
+        federation
+          ? `  federation      node ${federation.identity.nodeId} (${federation.identity.country})`
+          : '  federation      not configured (senningen node init)',
+      );
+      await untilSignal();
       writeLine(io.stdout, 'Stopping…');
       await node.stop();
     });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sortKeys } from '../kernel/crypto/canonical-json.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -51,16 +52,4 @@ export function digestEntry(content: EntryContent): string {
 /** The link: each entry's hash covers its predecessor's hash and its own digest. */
 export function linkHash(prevHash: string, digest: string): string {
   return sha256(prevHash + digest);
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.keys(value)
-        .sort()
-        .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
-    );
-  }
-  return value;
 }

@@ -10,6 +10,10 @@ export interface NodeConfig {
   databaseUrl: string | undefined;
   logLevel: LogLevel;
   publicUrl: string;
+  /** Where the signed federation register is published; fetched now and then when set. */
+  federationRegisterUrl: string | undefined;
+  /** How long an envelope is retried before it becomes a dead letter. */
+  deadLetterAfterMs: number;
 }
 
 /** Every setting, with the environment variable that sets it and the CLI flag that overrides it. */
@@ -35,6 +39,16 @@ export const CONFIG_SETTINGS = {
     flag: '--public-url',
     description: 'the URL users reach the node at (https:// makes cookies Secure)',
     default: 'http://HOST:PORT',
+  },
+  FEDERATION_REGISTER_URL: {
+    flag: '--register-url',
+    description: 'https:// address the signed federation register is published at',
+    default: undefined,
+  },
+  FEDERATION_DEAD_LETTER_AFTER: {
+    flag: '--dead-letter-after',
+    description: 'how long to retry an envelope before it is a dead letter, e.g. 90s, 30m, 24h, 7d',
+    default: '24h',
   },
 } as const;
 
@@ -103,6 +117,23 @@ export function loadConfig(env: ConfigInput, overrides: ConfigInput = {}): NodeC
     throw new ConfigError('PUBLIC_URL', 'must start with http:// or https://');
   }
 
+  const registerUrl = value('FEDERATION_REGISTER_URL');
+  if (registerUrl !== undefined && !/^https?:\/\//.test(registerUrl)) {
+    throw new ConfigError('FEDERATION_REGISTER_URL', 'must start with https:// or http://');
+  }
+  if (registerUrl !== undefined && !URL.canParse(registerUrl)) {
+    throw new ConfigError('FEDERATION_REGISTER_URL', 'is not a valid URL');
+  }
+
+  const deadLetterText = value('FEDERATION_DEAD_LETTER_AFTER') ?? '24h';
+  const deadLetterAfterMs = parseDuration(deadLetterText);
+  if (deadLetterAfterMs === null || deadLetterAfterMs < 1000) {
+    throw new ConfigError(
+      'FEDERATION_DEAD_LETTER_AFTER',
+      `must be a duration of at least 1s such as 90s, 30m, 24h or 7d, got "${deadLetterText}"`,
+    );
+  }
+
   return {
     port,
     host,
@@ -110,7 +141,18 @@ export function loadConfig(env: ConfigInput, overrides: ConfigInput = {}): NodeC
     databaseUrl,
     logLevel,
     publicUrl: publicUrl.origin,
+    federationRegisterUrl: registerUrl,
+    deadLetterAfterMs,
   };
+}
+
+const DURATION_UNITS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** `90s`, `30m`, `24h`, `7d` → milliseconds; null when not a duration. */
+export function parseDuration(text: string): number | null {
+  const match = /^(\d{1,6})([smhd])$/.exec(text);
+  if (!match) return null;
+  return Number(match[1]) * DURATION_UNITS[match[2] as keyof typeof DURATION_UNITS];
 }
 
 function isLogLevel(value: string): value is LogLevel {

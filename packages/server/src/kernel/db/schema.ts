@@ -9,6 +9,15 @@ export interface Database {
   login_throttle: LoginThrottleTable;
   audit_entry: AuditEntryTable;
   audit_chain_head: AuditChainHeadTable;
+  federation_identity: FederationIdentityTable;
+  federation_authority: FederationAuthorityTable;
+  federation_register: FederationRegisterTable;
+  federation_outbound_sequence: FederationOutboundSequenceTable;
+  federation_outbound: FederationOutboundTable;
+  federation_inbound: FederationInboundTable;
+  federation_peer_state: FederationPeerStateTable;
+  federation_log: FederationLogTable;
+  federation_log_head: AuditChainHeadTable;
 }
 
 type Timestamp = ColumnType<Date, Date, Date>;
@@ -97,6 +106,97 @@ export interface AuditEntryTable {
 export interface AuditChainHeadTable {
   singleton: Generated<boolean>;
   seq: number;
+  hash: string;
+}
+
+export interface FederationIdentityTable {
+  singleton: Generated<boolean>;
+  node_id: string;
+  country: string;
+  name: string;
+  url: string;
+  created_at: Generated<Date>;
+}
+
+export interface FederationAuthorityTable {
+  singleton: Generated<boolean>;
+  kid: string;
+  public_jwk: ColumnType<Record<string, string>, string, string>;
+  set_at: Generated<Date>;
+}
+
+export interface FederationRegisterTable {
+  version: number;
+  document: string;
+  issued_at: Timestamp;
+  expires_at: Timestamp;
+  loaded_at: Generated<Date>;
+}
+
+export interface FederationOutboundSequenceTable {
+  recipient: string;
+  correlation_id: string;
+  last_sequence: number;
+  delivered_through: Generated<number>;
+}
+
+export type OutboundState = 'pending' | 'delivered' | 'dead';
+
+export interface FederationOutboundTable {
+  envelope_id: string;
+  recipient: string;
+  type: string;
+  correlation_id: string;
+  sequence: number;
+  created_at: Timestamp;
+  message: string;
+  message_hash: string;
+  state: ColumnType<OutboundState, OutboundState | undefined, OutboundState>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  lease_until: Date | null;
+  last_attempt_at: Date | null;
+  last_error: string | null;
+  retried_at: Date | null;
+  delivered_at: Date | null;
+  receipt: string | null;
+}
+
+export interface FederationInboundTable {
+  envelope_id: string;
+  position: Generated<number>;
+  sender: string;
+  type: string;
+  correlation_id: string;
+  sequence: number;
+  created_at: Timestamp;
+  received_at: Timestamp;
+  message: string;
+  message_hash: string;
+  receipt: string;
+}
+
+export interface FederationPeerStateTable {
+  node_id: string;
+  last_attempt_at: Date | null;
+  last_success_at: Date | null;
+  last_failure_at: Date | null;
+  last_error: string | null;
+  last_latency_ms: number | null;
+  last_delivery_at: Date | null;
+}
+
+export interface FederationLogTable {
+  seq: number;
+  logged_at: Timestamp;
+  direction: 'sent' | 'received';
+  kind: 'envelope' | 'receipt';
+  peer: string;
+  envelope_id: string;
+  message: string;
+  message_hash: string;
+  digest: string;
+  prev_hash: string;
   hash: string;
 }
 

@@ -64,6 +64,11 @@ export const ACTIONS = {
   'token.revoke': { grants: { admin: 'country' } },
   'audit.search': { grants: { dpo: 'agency' } },
   'audit.export': { grants: { dpo: 'agency' } },
+  // The federation is the node's, not an agency's: its administrators run it.
+  'federation.read': { grants: { admin: 'all' } },
+  'federation.inspect': { grants: { admin: 'all' } },
+  'federation.retry': { grants: { admin: 'all' } },
+  'federation.ping': { grants: { admin: 'all' } },
 } as const satisfies Record<string, ActionRule>;
 
 export type Action = keyof typeof ACTIONS;

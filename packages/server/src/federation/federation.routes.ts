@@ -1,0 +1,94 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Db } from '../kernel/db/database.js';
+import { AppError } from '../kernel/http/errors.js';
+import { Problem } from '../kernel/http/schema-types.js';
+import { MAX_MESSAGE_BYTES } from './envelope.js';
+import type { Federation } from './federation.js';
+import type { FederationMetrics } from './federation.metrics.js';
+import { NodeInfo, SignedMessageBody } from './federation.schemas.js';
+import { notConfigured } from './federation.service.js';
+import { receiveEnvelope } from './inbox.js';
+import { PROTOCOL_VERSION } from './register.js';
+
+/**
+ * The endpoint peers post envelopes to. It needs no session: every envelope
+ * proves its sender with its signature, checked against the register.
+ */
+export const federationPeerRoutes: FastifyPluginAsyncTypebox<{
+  db: Db;
+  federation: Federation | null;
+  metrics: FederationMetrics;
+}> = async (app, { db, federation, metrics }) => {
+  app.post(
+    '/federation/v1/envelopes',
+    {
+      config: { public: true },
+      bodyLimit: MAX_MESSAGE_BYTES,
+      schema: {
+        tags: ['federation'],
+        summary: 'Receive a signed envelope from a peer; answers with a signed receipt',
+        body: SignedMessageBody,
+        response: {
+          200: SignedMessageBody,
+          201: SignedMessageBody,
+          '4xx': Problem,
+          '5xx': Problem,
+        },
+      },
+      // Every refusal is logged and counted; the node's problem handler answers it.
+      onError: async (request, _reply, error) => {
+        const code =
+          error instanceof AppError
+            ? error.code
+            : error.validation
+              ? 'validation_failed'
+              : (error.code ?? 'error');
+        metrics.refused(code);
+        request.log.warn({ code }, `envelope refused: ${error.message.slice(0, 300)}`);
+      },
+    },
+    async (request, reply) => {
+      if (!federation) throw notConfigured();
+      const accepted = await receiveEnvelope(db, federation, request.body);
+      if (!accepted.duplicate) metrics.received(accepted.envelope.sender, accepted.envelope.type);
+      request.log.info(
+        {
+          envelopeId: accepted.envelope.id,
+          sender: accepted.envelope.sender,
+          type: accepted.envelope.type,
+          duplicate: accepted.duplicate,
+        },
+        'envelope accepted',
+      );
+      return reply.code(accepted.duplicate ? 200 : 201).send(accepted.receipt);
+    },
+  );
+
+  app.get(
+    '/federation/v1/node',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['federation'],
+        summary: 'Who this node is, and the register version it holds',
+        response: { 200: NodeInfo, 503: Problem },
+      },
+    },
+    async () => {
+      if (!federation) throw notConfigured();
+      let registerVersion: number | null = null;
+      try {
+        registerVersion = (await federation.registers.current()).version;
+      } catch {
+        registerVersion = null;
+      }
+      return {
+        nodeId: federation.identity.nodeId,
+        country: federation.identity.country,
+        name: federation.identity.name,
+        protocolVersion: PROTOCOL_VERSION,
+        registerVersion,
+      };
+    },
+  );
+};

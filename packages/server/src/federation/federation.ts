@@ -1,0 +1,211 @@
+import type { Db } from '../kernel/db/database.js';
+import { AppError } from '../kernel/http/errors.js';
+import { FederationRefusal, type EnvelopeTypes } from './envelope.js';
+import { readNodeKeys, type SigningKey } from './keys.js';
+import {
+  RegisterError,
+  keyValidAt,
+  openRegister,
+  readAuthorityKey,
+  type AuthorityKey,
+  type Register,
+} from './register.js';
+
+/** Who this node is in the federation. */
+export interface NodeIdentity {
+  nodeId: string;
+  country: string;
+  name: string;
+  url: string;
+}
+
+/** A node's federation equipment: identity, signing keys, the register in force, envelope types. */
+export interface Federation {
+  identity: NodeIdentity;
+  keys: SigningKey[];
+  registers: RegisterStore;
+  types: EnvelopeTypes;
+}
+
+export async function readIdentity(db: Db): Promise<NodeIdentity | null> {
+  const row = await db
+    .selectFrom('federation_identity')
+    .select(['node_id', 'country', 'name', 'url'])
+    .executeTakeFirst();
+  return row ? { nodeId: row.node_id, country: row.country, name: row.name, url: row.url } : null;
+}
+
+/** Loads the node's federation equipment; null when `node init` has not run. */
+export async function loadFederation(
+  db: Db,
+  keyDir: string,
+  types: EnvelopeTypes,
+): Promise<Federation | null> {
+  const identity = await readIdentity(db);
+  if (!identity) return null;
+  const keys = await readNodeKeys(keyDir);
+  if (keys.length === 0) {
+    throw new Error(`node ${identity.nodeId} has no signing key in ${keyDir}`);
+  }
+  return { identity, keys, registers: new RegisterStore(db), types };
+}
+
+/**
+ * The key to sign with now: of this node's keys, those the register lists for
+ * it as valid now; the most recent of them, so that a rotation takes effect as
+ * soon as the register says the new key is valid.
+ */
+export function currentSigningKey(
+  federation: Federation,
+  register: Register,
+  now: Date,
+): SigningKey {
+  let best: { key: SigningKey; from: Date } | undefined;
+  for (const key of federation.keys) {
+    const registered = register.key(key.kid);
+    if (!registered || registered.nodeId !== federation.identity.nodeId) continue;
+    if (!keyValidAt(registered, now)) continue;
+    if (!best || registered.validFrom > best.from) best = { key, from: registered.validFrom };
+  }
+  if (!best) {
+    throw new AppError(
+      503,
+      'no_signing_key',
+      `None of this node's keys is valid now in register version ${register.version}.`,
+    );
+  }
+  return best.key;
+}
+
+export async function readAuthority(db: Db): Promise<AuthorityKey | null> {
+  const row = await db
+    .selectFrom('federation_authority')
+    .select(['kid', 'public_jwk'])
+    .executeTakeFirst();
+  return row ? readAuthorityKey({ kid: row.kid, jwk: row.public_jwk }) : null;
+}
+
+/**
+ * The register in force, read from the database and kept for a few seconds, so
+ * that a register loaded by another process (or the CLI) takes effect soon.
+ */
+export class RegisterStore {
+  private cache: { at: number; register: Register | null; problem: string } | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly refreshMs = 5000,
+  ) {}
+
+  /** The register in force; refuses (503) when there is none or it expired. */
+  async current(now = new Date()): Promise<Register> {
+    if (this.cache === null || Date.now() - this.cache.at > this.refreshMs) {
+      this.cache = { at: Date.now(), ...(await this.read()) };
+    }
+    const { register, problem } = this.cache;
+    if (register === null) throw new FederationRefusal(503, 'register_unavailable', problem);
+    if (register.expiresAt <= now) {
+      throw new FederationRefusal(
+        503,
+        'register_expired',
+        `Register version ${register.version} expired at ${register.expiresAt.toISOString()}; load a newer one.`,
+      );
+    }
+    return register;
+  }
+
+  /** Forgets the cached register, so that the next call reads the database. */
+  invalidate(): void {
+    this.cache = null;
+  }
+
+  private async read(): Promise<{ register: Register | null; problem: string }> {
+    const [authority, row] = await Promise.all([
+      readAuthority(this.db),
+      this.db
+        .selectFrom('federation_register')
+        .select(['document'])
+        .orderBy('version', 'desc')
+        .limit(1)
+        .executeTakeFirst(),
+    ]);
+    if (!authority || !row) {
+      return { register: null, problem: 'No federation register is loaded on this node.' };
+    }
+    try {
+      // Signature and content are checked here; expiry is judged on every use.
+      return { register: await openRegister(row.document, authority, new Date(0)), problem: '' };
+    } catch (error) {
+      const reason = error instanceof RegisterError ? error.message : String(error);
+      return { register: null, problem: `The stored register does not hold: ${reason}` };
+    }
+  }
+}
+
+/**
+ * Loads a signed register into the node: it must verify against the trusted
+ * authority (set or replaced with `trust`), not be expired, and be newer than
+ * the one in force (the same version again is accepted only unchanged).
+ */
+export async function loadRegister(
+  db: Db,
+  signed: string,
+  options: { trust?: AuthorityKey; now?: Date } = {},
+): Promise<{ register: Register; replaced: number | null; unchanged: boolean }> {
+  const now = options.now ?? new Date();
+  const authority = options.trust ?? (await readAuthority(db));
+  if (!authority) {
+    throw new RegisterError(
+      'wrong_register_signature',
+      'No federation authority is trusted yet: give its public key with the register.',
+    );
+  }
+  const register = await openRegister(signed, authority, now);
+  return db.transaction().execute(async (trx) => {
+    const latest = await trx
+      .selectFrom('federation_register')
+      .select(['version', 'document'])
+      .orderBy('version', 'desc')
+      .limit(1)
+      .forUpdate()
+      .executeTakeFirst();
+    if (latest && latest.version === register.version) {
+      if (latest.document !== register.signed) {
+        throw new RegisterError(
+          'register_not_newer',
+          `A different register with version ${register.version} is already loaded.`,
+        );
+      }
+      return { register, replaced: null, unchanged: true };
+    }
+    if (latest && latest.version > register.version) {
+      throw new RegisterError(
+        'register_not_newer',
+        `Register version ${register.version} is older than version ${latest.version} in force.`,
+      );
+    }
+    if (options.trust) {
+      await trx
+        .insertInto('federation_authority')
+        .values({ kid: authority.kid, public_jwk: JSON.stringify(authority.jwk) })
+        .onConflict((oc) =>
+          oc.column('singleton').doUpdateSet({
+            kid: authority.kid,
+            public_jwk: JSON.stringify(authority.jwk),
+            set_at: now,
+          }),
+        )
+        .execute();
+    }
+    await trx
+      .insertInto('federation_register')
+      .values({
+        version: register.version,
+        document: register.signed,
+        issued_at: register.issuedAt,
+        expires_at: register.expiresAt,
+      })
+      .execute();
+    return { register, replaced: latest?.version ?? null, unchanged: false };
+  });
+}
