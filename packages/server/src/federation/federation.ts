@@ -1,4 +1,4 @@
-import type { Db } from '../kernel/db/database.js';
+import type { Db, DbOrTrx } from '../kernel/db/database.js';
 import { AppError } from '../kernel/http/errors.js';
 import { FederationRefusal, type EnvelopeTypes } from './envelope.js';
 import { readNodeKeys, type SigningKey } from './keys.js';
@@ -77,7 +77,7 @@ export function currentSigningKey(
   return best.key;
 }
 
-export async function readAuthority(db: Db): Promise<AuthorityKey | null> {
+export async function readAuthority(db: DbOrTrx): Promise<AuthorityKey | null> {
   const row = await db
     .selectFrom('federation_authority')
     .select(['kid', 'public_jwk'])
@@ -97,10 +97,13 @@ export class RegisterStore {
     private readonly refreshMs = 5000,
   ) {}
 
-  /** The register in force; refuses (503) when there is none or it expired. */
-  async current(now = new Date()): Promise<Register> {
+  /**
+   * The register in force; refuses (503) when there is none or it expired.
+   * Inside a transaction, pass it: the embedded database has one connection.
+   */
+  async current(now = new Date(), db: DbOrTrx = this.db): Promise<Register> {
     if (this.cache === null || Date.now() - this.cache.at > this.refreshMs) {
-      this.cache = { at: Date.now(), ...(await this.read()) };
+      this.cache = { at: Date.now(), ...(await this.read(db)) };
     }
     const { register, problem } = this.cache;
     if (register === null) throw new FederationRefusal(503, 'register_unavailable', problem);
@@ -119,10 +122,10 @@ export class RegisterStore {
     this.cache = null;
   }
 
-  private async read(): Promise<{ register: Register | null; problem: string }> {
+  private async read(db: DbOrTrx): Promise<{ register: Register | null; problem: string }> {
     const [authority, row] = await Promise.all([
-      readAuthority(this.db),
-      this.db
+      readAuthority(db),
+      db
         .selectFrom('federation_register')
         .select(['document'])
         .orderBy('version', 'desc')

@@ -26,7 +26,7 @@ export async function enqueueEnvelopes(
   outgoing: OutgoingEnvelope[],
   now = new Date(),
 ): Promise<string[]> {
-  const register = await federation.registers.current(now);
+  const register = await federation.registers.current(now, trx);
   const key = currentSigningKey(federation, register, now);
   const self = federation.identity.nodeId;
   const ids: string[] = [];
