@@ -164,7 +164,7 @@ export function federationCommand(io: CliIo): Command {
       .action(async (file: string, options: Record<string, unknown>) => {
         const authority =
           typeof options.authority === 'string'
-            ? readAuthorityKey(readJson(options.authority))
+            ? await readAuthorityKey(readJson(options.authority))
             : await withDatabase(configFrom(options, io), ({ db }) => readAuthority(db));
         if (!authority) throw new CliFailure('no authority key: give --authority');
         const opened = await openRegister(
@@ -199,7 +199,9 @@ export function federationCommand(io: CliIo): Command {
       .option('--trust <file>', 'trust this authority public key (JSON) from now on')
       .action(async (file: string, options: Record<string, unknown>) => {
         const trust =
-          typeof options.trust === 'string' ? readAuthorityKey(readJson(options.trust)) : undefined;
+          typeof options.trust === 'string'
+            ? await readAuthorityKey(readJson(options.trust))
+            : undefined;
         const result = await withDatabase(configFrom(options, io), ({ db }) =>
           loadRegister(db, fs.readFileSync(file, 'utf8'), trust ? { trust } : {}),
         ).catch(explainRegisterError);

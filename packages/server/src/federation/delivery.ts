@@ -41,6 +41,13 @@ export const DEFAULT_DELIVERY: DeliverySettings = {
  * retried with back-off until the envelope becomes a dead letter.
  */
 const PERMANENT = new Set([
+  'validation_failed',
+  'malformed_json',
+  'invalid_utf8',
+  'invalid_text',
+  'unsupported_media_type',
+  'invalid_signature',
+  'sender_mismatch',
   'malformed_envelope',
   'unknown_envelope_type',
   'invalid_payload',
@@ -65,7 +72,10 @@ type Outcome =
   | { kind: 'delivered'; item: Claimed; receipt: SignedMessage; latencyMs: number }
   | { kind: 'failed'; item: Claimed; error: string; code: string; permanent: boolean };
 
-/** Full jitter: a random wait up to the exponential bound, so retries do not march in step. */
+/**
+ * Exponential back-off with jitter: a random wait between half the bound and the
+ * bound (base · 2^(attempts−1), capped), so that retries do not march in step.
+ */
 export function backoffMs(attempts: number, settings: DeliverySettings, random = Math.random) {
   const bound = Math.min(
     settings.backoffMaxMs,

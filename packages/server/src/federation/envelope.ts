@@ -254,7 +254,8 @@ export async function openReceipt(
     receipt.envelopeId !== expected.envelopeId ||
     receipt.envelopeHash !== expected.envelopeHash ||
     receipt.receivedBy !== expected.peer ||
-    receipt.envelopeSender !== expected.self
+    receipt.envelopeSender !== expected.self ||
+    receipt.protocolVersion !== PROTOCOL_VERSION
   ) {
     return { ok: false, error: 'the receipt is for another envelope' };
   }

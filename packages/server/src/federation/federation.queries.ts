@@ -115,6 +115,7 @@ export async function reviveDeadLetter(db: DbOrTrx, envelopeId: string): Promise
     .updateTable('federation_outbound')
     .set((eb) => ({
       state: 'pending',
+      attempts: 0,
       next_attempt_at: eb.fn('now', []),
       retried_at: eb.fn('now', []),
       lease_until: null,

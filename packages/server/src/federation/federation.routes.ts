@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Db } from '../kernel/db/database.js';
 import { AppError } from '../kernel/http/errors.js';
+import { FASTIFY_CODES } from '../kernel/http/problems.js';
 import { Problem } from '../kernel/http/schema-types.js';
 import { MAX_MESSAGE_BYTES } from './envelope.js';
 import type { Federation } from './federation.js';
@@ -42,7 +43,7 @@ export const federationPeerRoutes: FastifyPluginAsyncTypebox<{
             ? error.code
             : error.validation
               ? 'validation_failed'
-              : (error.code ?? 'error');
+              : (FASTIFY_CODES[error.code] ?? 'bad_request');
         metrics.refused(code);
         request.log.warn({ code }, `envelope refused: ${error.message.slice(0, 300)}`);
       },

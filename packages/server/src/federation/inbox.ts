@@ -33,17 +33,7 @@ export async function receiveEnvelope(
     now,
     types: federation.types,
   });
-  const receipt = await signReceipt(
-    {
-      envelopeId: envelope.id,
-      envelopeHash: hash,
-      envelopeSender: envelope.sender,
-      receivedBy: federation.identity.nodeId,
-      acceptedAt: now.toISOString(),
-      protocolVersion: PROTOCOL_VERSION,
-    },
-    currentSigningKey(federation, register, now),
-  );
+  const key = currentSigningKey(federation, register, now);
 
   try {
     return await db.transaction().execute(async (trx) => {
@@ -72,6 +62,17 @@ export async function receiveEnvelope(
         );
       }
 
+      const receipt = await signReceipt(
+        {
+          envelopeId: envelope.id,
+          envelopeHash: hash,
+          envelopeSender: envelope.sender,
+          receivedBy: federation.identity.nodeId,
+          acceptedAt: now.toISOString(),
+          protocolVersion: PROTOCOL_VERSION,
+        },
+        key,
+      );
       await trx
         .insertInto('federation_inbound')
         .values({

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Trx } from '../kernel/db/database.js';
-import { badRequest } from '../kernel/http/errors.js';
-import { sealEnvelope } from './envelope.js';
+import { AppError, badRequest } from '../kernel/http/errors.js';
+import { MAX_MESSAGE_BYTES, sealEnvelope } from './envelope.js';
 import { currentSigningKey, type Federation } from './federation.js';
 import { serialiseMessage } from './jws.js';
 import { appendLogEntries } from './message-log.js';
@@ -52,11 +52,16 @@ export async function enqueueEnvelopes(
       .returning('last_sequence')
       .executeTakeFirstOrThrow();
 
-    const { envelope, message, hash } = await sealEnvelope(
-      { ...item, sender: self, sequence },
-      key,
-      now,
-    );
+    const sealed = await sealEnvelope({ ...item, sender: self, sequence }, key, now);
+    const { envelope, message, hash } = sealed;
+    const text = serialiseMessage(message);
+    if (Buffer.byteLength(text) > MAX_MESSAGE_BYTES) {
+      throw new AppError(
+        413,
+        'payload_too_large',
+        `The ${item.type} envelope is larger than the ${MAX_MESSAGE_BYTES} bytes a peer accepts.`,
+      );
+    }
     await trx
       .insertInto('federation_outbound')
       .values({
@@ -66,7 +71,7 @@ export async function enqueueEnvelopes(
         correlation_id: envelope.correlationId,
         sequence,
         created_at: now,
-        message: serialiseMessage(message),
+        message: text,
         message_hash: hash,
         // due at once, by the database's clock, which the delivery worker reads
         next_attempt_at: sql<Date>`now()`,

@@ -102,6 +102,12 @@ export async function checkRegisterDocument(value: unknown): Promise<RegisterDoc
   const checked = checkDocument(value);
   if (!checked.ok) throw new RegisterError('invalid_register', `register ${checked.error}`);
   const document = checked.value;
+  if (document.protocolVersion !== PROTOCOL_VERSION) {
+    throw new RegisterError(
+      'invalid_register',
+      `the register is for protocol version ${document.protocolVersion}; this node speaks ${PROTOCOL_VERSION}`,
+    );
+  }
   if (Date.parse(document.expiresAt) <= Date.parse(document.issuedAt)) {
     throw new RegisterError('invalid_register', 'the register expires before it is issued');
   }
@@ -130,9 +136,12 @@ export async function checkRegisterDocument(value: unknown): Promise<RegisterDoc
   return document;
 }
 
-export function readAuthorityKey(value: unknown): AuthorityKey {
+export async function readAuthorityKey(value: unknown): Promise<AuthorityKey> {
   const checked = checkAuthority(value);
   if (!checked.ok) throw new Error(`not an authority public key: ${checked.error}`);
+  if ((await kidOf(checked.value.jwk)) !== checked.value.kid) {
+    throw new Error('not an authority public key: the kid is not the thumbprint of the key');
+  }
   return checked.value;
 }
 

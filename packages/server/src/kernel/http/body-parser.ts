@@ -11,7 +11,7 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 export function registerJsonBodyParser(app: FastifyInstance): void {
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser(
-    /^application\/([a-z0-9.+-]+\+)?json$/,
+    /^application\/([a-z0-9.+-]+\+)?json\s*(;.*)?$/i,
     { parseAs: 'buffer' },
     (_request, body: Buffer, done) => {
       let text: string;

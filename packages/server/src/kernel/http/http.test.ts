@@ -132,6 +132,14 @@ describe('HTTP kernel', () => {
       expect(response.json()).toMatchObject({ status: 400, code: 'validation_failed' });
     });
 
+    it('reads JSON sent with a charset parameter', async () => {
+      const response = await login(
+        JSON.stringify({ username: 'nobody', password: 'wrong password' }),
+        'application/json; charset=utf-8',
+      );
+      expect(response.json()).toMatchObject({ status: 401 });
+    });
+
     it('refuses a content type it does not read', async () => {
       const response = await login('username=a', 'application/x-www-form-urlencoded');
       expect(response.statusCode).toBe(415);
