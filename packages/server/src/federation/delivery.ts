@@ -27,8 +27,8 @@ export interface DeliverySettings {
 export const DEFAULT_DELIVERY: DeliverySettings = {
   batchSize: 64,
   pollMs: 500,
-  leaseMs: 60_000,
-  requestTimeoutMs: 15_000,
+  leaseMs: 30_000,
+  requestTimeoutMs: 10_000,
   deadLetterAfterMs: 24 * 3600_000,
   backoffBaseMs: 1000,
   backoffMaxMs: 300_000,
