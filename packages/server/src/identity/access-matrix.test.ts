@@ -47,7 +47,13 @@ beforeAll(async () => {
       revoked_at: null,
     })
     .execute();
-  ids = { userId: target.id, agencyId: agency.id, tokenId };
+  ids = {
+    userId: target.id,
+    agencyId: agency.id,
+    tokenId,
+    envelopeId: crypto.randomUUID(),
+    nodeId: 'nl',
+  };
 });
 afterAll(async () => {
   await node.close();

@@ -12,7 +12,24 @@ describe('loadConfig', () => {
       databaseUrl: undefined,
       logLevel: 'info',
       publicUrl: 'http://127.0.0.1:8080',
+      federationRegisterUrl: undefined,
+      deadLetterAfterMs: 24 * 3600_000,
     });
+  });
+
+  it('reads federation settings and refuses wrong ones by name', () => {
+    const config = loadConfig({
+      FEDERATION_REGISTER_URL: 'https://register.example.eu/benelux.json',
+      FEDERATION_DEAD_LETTER_AFTER: '90s',
+    });
+    expect(config.federationRegisterUrl).toBe('https://register.example.eu/benelux.json');
+    expect(config.deadLetterAfterMs).toBe(90_000);
+    expect(() => loadConfig({ FEDERATION_DEAD_LETTER_AFTER: 'soon' })).toThrow(
+      /FEDERATION_DEAD_LETTER_AFTER/,
+    );
+    expect(() => loadConfig({ FEDERATION_REGISTER_URL: 'ftp://x' })).toThrow(
+      /FEDERATION_REGISTER_URL/,
+    );
   });
 
   it('lets CLI flags override the environment', () => {
