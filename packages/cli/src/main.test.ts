@@ -56,6 +56,10 @@ describe('senningen CLI', () => {
       ['audit', 'export', '--help'],
       ['migrate', '--help'],
       ['demo', '--help'],
+      ['node', 'init', '--help'],
+      ['federation', 'register', 'create', '--help'],
+      ['federation', 'status', '--help'],
+      ['federation', 'demo', '--help'],
     ]) {
       const result = await run(argv);
       expect(result.code, argv.join(' ')).toBe(0);
@@ -238,4 +242,148 @@ describe('senningen CLI', () => {
       }
     },
   );
+});
+
+describe('senningen node and federation', () => {
+  it('sets up a federation from scratch: authority, nodes, register, status, message log', async () => {
+    const base = path.join(dir, 'federation');
+    const [be, nl] = [path.join(base, 'be'), path.join(base, 'nl')];
+    const authority = await run([
+      'federation',
+      'authority-init',
+      '--out',
+      path.join(base, 'authority'),
+    ]);
+    expect(authority).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Authority key /) });
+    expect(fs.statSync(path.join(base, 'authority', 'authority.key.pem')).mode & 0o777).toBe(0o600);
+
+    const entries: string[] = [];
+    for (const [data, country, url] of [
+      [be, 'BE', 'https://senningen.example.be'],
+      [nl, 'NL', 'https://senningen.example.nl'],
+    ] as const) {
+      const init = await run([
+        'node',
+        'init',
+        '--country',
+        country,
+        '--name',
+        `Senningen ${country}`,
+        '--url',
+        url,
+        '--data-dir',
+        data,
+      ]);
+      expect(init.code, init.stderr).toBe(0);
+      const entry = JSON.parse(init.stdout) as { id: string; keys: { kid: string }[] };
+      expect(entry).toMatchObject({ id: country.toLowerCase(), country, url });
+      // the private key appears nowhere in what is printed
+      const pem = fs.readFileSync(path.join(data, 'keys', `${entry.keys[0]!.kid}.pem`), 'utf8');
+      expect(init.stdout + init.stderr).not.toContain(pem.split('\n')[1]!);
+      const file = path.join(base, `${country}.json`);
+      fs.writeFileSync(file, init.stdout);
+      entries.push(file);
+    }
+    const again = await run([
+      'node',
+      'init',
+      '--country',
+      'BE',
+      '--name',
+      'x',
+      '--url',
+      'https://x.example',
+      '--data-dir',
+      be,
+    ]);
+    expect(again).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('already initialised'),
+    });
+
+    const draft = path.join(base, 'draft.json');
+    const signed = path.join(base, 'register.json');
+    expect(
+      (
+        await run([
+          'federation',
+          'register',
+          'create',
+          '--version',
+          '1',
+          '--node',
+          ...entries,
+          '--out',
+          draft,
+        ])
+      ).code,
+    ).toBe(0);
+    const unsigned = await run([
+      'federation',
+      'register',
+      'load',
+      draft,
+      '--trust',
+      path.join(base, 'authority', 'authority.pub.json'),
+      '--data-dir',
+      be,
+    ]);
+    expect(unsigned).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('unsigned_register'),
+    });
+    const sign = await run([
+      'federation',
+      'register',
+      'sign',
+      draft,
+      '--authority-key',
+      path.join(base, 'authority', 'authority.key.pem'),
+      '--out',
+      signed,
+    ]);
+    expect(sign.code, sign.stderr).toBe(0);
+    const inspect = await run([
+      'federation',
+      'register',
+      'inspect',
+      signed,
+      '--authority',
+      path.join(base, 'authority', 'authority.pub.json'),
+    ]);
+    expect(inspect).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('Valid register of senningen-benelux, version 1'),
+    });
+    for (const data of [be, nl]) {
+      const load = await run([
+        'federation',
+        'register',
+        'load',
+        signed,
+        '--trust',
+        path.join(base, 'authority', 'authority.pub.json'),
+        '--data-dir',
+        data,
+      ]);
+      expect(load).toMatchObject({
+        code: 0,
+        stdout: expect.stringContaining('Register version 1 loaded'),
+      });
+    }
+
+    const status = await run(['federation', 'status', '--json', '--data-dir', be]);
+    expect(JSON.parse(status.stdout)).toMatchObject({
+      configured: true,
+      node: { nodeId: 'be' },
+      register: { version: 1 },
+      peers: [{ nodeId: 'nl', reachable: null, pending: 0, dead: 0 }],
+    });
+    const table = await run(['federation', 'status', '--data-dir', be]);
+    expect(table.stdout).toMatch(/nl\s+unknown\s+0\s+0/);
+    expect(await run(['federation', 'verify-log', '--data-dir', be])).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^Message log intact: 0 entries/),
+    });
+  });
 });
