@@ -75,7 +75,7 @@ async function setUp(name: string): Promise<{ be: NodeSetup; nl: NodeSetup; admi
       port,
       url: `http://127.0.0.1:${port}`,
       databaseUrl: fresh?.url,
-      ...(fresh && { drop: fresh.drop }),
+      ...(fresh && { drop: () => fresh.drop() }),
     });
   }
   const handles = [];
@@ -148,8 +148,8 @@ async function serve(node: NodeSetup): Promise<ChildProcess> {
         resolve();
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
       reject(new Error(`exited (${code ?? signal}):\n${output}`));

@@ -76,7 +76,7 @@ export class EnvelopeTypes {
   define<S extends TSchema>(name: string, type: EnvelopeType<S>): this {
     if (this.types.has(name)) throw new Error(`envelope type ${name} is defined twice`);
     this.types.set(name, {
-      type: type as unknown as EnvelopeType,
+      type: type,
       check: compileChecker(type.payload),
     });
     return this;

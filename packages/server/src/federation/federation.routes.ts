@@ -77,12 +77,10 @@ export const federationPeerRoutes: FastifyPluginAsyncTypebox<{
     },
     async () => {
       if (!federation) throw notConfigured();
-      let registerVersion: number | null = null;
-      try {
-        registerVersion = (await federation.registers.current()).version;
-      } catch {
-        registerVersion = null;
-      }
+      const registerVersion = await federation.registers.current().then(
+        (register) => register.version,
+        () => null,
+      );
       return {
         nodeId: federation.identity.nodeId,
         country: federation.identity.country,
