@@ -35,6 +35,10 @@ export class RegisterFetcher {
     try {
       const response = await fetch(this.url, { signal: AbortSignal.timeout(10_000) });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      if (Number(response.headers.get('content-length') ?? 0) > MAX_REGISTER_BYTES) {
+        await response.body?.cancel();
+        throw new Error('the register is larger than 1 MiB');
+      }
       const text = await response.text();
       if (text.length > MAX_REGISTER_BYTES) throw new Error('the register is larger than 1 MiB');
       const { unchanged, register } = await loadRegister(this.db, text);
