@@ -2,12 +2,16 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { FastifyBaseLogger } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../test-support/database.js';
 import type { DatabaseHandle } from '../kernel/db/database.js';
 import { loadRegister, readIdentity, RegisterStore } from './federation.js';
 import { generateSigningKey, readNodeKeys, type SigningKey } from './keys.js';
 import { MESSAGE_TYPES, serialiseMessage, signMessage } from './jws.js';
+import { RegisterFetcher } from './register-fetch.js';
 import { signRegister, type AuthorityKey, type RegisterDocument } from './register.js';
 import { createAuthority, draftRegister, initNode } from './setup.js';
 
@@ -143,5 +147,51 @@ describe('the register', () => {
     await expect(signRegister(wrongKid, authorityKey)).rejects.toMatchObject({
       code: 'invalid_register',
     });
+  });
+});
+
+describe('the published register', () => {
+  it('is fetched when newer, and the last valid one is kept when the source fails', async () => {
+    let answer: { status: number; body: string } = { status: 200, body: '' };
+    const server = http.createServer((_request, response) => {
+      response.writeHead(answer.status, { 'content-type': 'application/json' });
+      response.end(answer.body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/register.json`;
+    const warnings: string[] = [];
+    const log = {
+      info: () => {},
+      warn: (_fields: unknown, message: string) => warnings.push(message),
+    } as unknown as FastifyBaseLogger;
+    const store = new RegisterStore(database.db);
+    const fetcher = new RegisterFetcher(database.db, store, url, log);
+    try {
+      answer = {
+        status: 200,
+        body: await signRegister({ ...document, version: 20 }, authorityKey),
+      };
+      expect(await fetcher.fetchOnce()).toBe('loaded');
+      expect((await store.current()).version).toBe(20);
+      expect(await fetcher.fetchOnce()).toBe('unchanged');
+
+      answer = {
+        status: 200,
+        body: await signRegister({ ...document, version: 21 }, await generateSigningKey()),
+      };
+      expect(await fetcher.fetchOnce()).toBe('kept');
+      answer = { status: 200, body: JSON.stringify({ ...document, version: 22 }) };
+      expect(await fetcher.fetchOnce()).toBe('kept');
+      answer = { status: 503, body: '{}' };
+      expect(await fetcher.fetchOnce()).toBe('kept');
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      expect(await fetcher.fetchOnce()).toBe('kept');
+
+      expect((await store.current()).version).toBe(20);
+      expect(warnings.join('\n')).toMatch(/wrong_register_signature/);
+      expect(warnings.join('\n')).toMatch(/unsigned_register/);
+    } finally {
+      server.close();
+    }
   });
 });
