@@ -22,12 +22,12 @@ export interface NodeIdentity {
 /** A node's federation equipment: identity, signing keys, the register in force, envelope types. */
 export interface Federation {
   identity: NodeIdentity;
-  keys: SigningKey[];
+  keys: NodeKeys;
   registers: RegisterStore;
   types: EnvelopeTypes;
 }
 
-export async function readIdentity(db: Db): Promise<NodeIdentity | null> {
+export async function readIdentity(db: DbOrTrx): Promise<NodeIdentity | null> {
   const row = await db
     .selectFrom('federation_identity')
     .select(['node_id', 'country', 'name', 'url'])
@@ -43,38 +43,58 @@ export async function loadFederation(
 ): Promise<Federation | null> {
   const identity = await readIdentity(db);
   if (!identity) return null;
-  const keys = await readNodeKeys(keyDir);
-  if (keys.length === 0) {
-    throw new Error(`node ${identity.nodeId} has no signing key in ${keyDir}`);
-  }
+  const keys = new NodeKeys(identity.nodeId, keyDir);
+  await keys.reload();
   return { identity, keys, registers: new RegisterStore(db), types };
 }
 
 /**
- * The key to sign with now: of this node's keys, those the register lists for
- * it as valid now; the most recent of them, so that a rotation takes effect as
- * soon as the register says the new key is valid.
+ * The node's signing keys, read from its key folder, and read again whenever
+ * another register comes into force: a key added for a rotation is used as soon
+ * as the register lists it as valid, without a restart.
  */
-export function currentSigningKey(
-  federation: Federation,
-  register: Register,
-  now: Date,
-): SigningKey {
-  let best: { key: SigningKey; from: Date } | undefined;
-  for (const key of federation.keys) {
-    const registered = register.key(key.kid);
-    if (!registered || registered.nodeId !== federation.identity.nodeId) continue;
-    if (!keyValidAt(registered, now)) continue;
-    if (!best || registered.validFrom > best.from) best = { key, from: registered.validFrom };
+export class NodeKeys {
+  private keys: SigningKey[] = [];
+  private readFor: number | null = null;
+
+  constructor(
+    private readonly nodeId: string,
+    private readonly keyDir: string,
+  ) {}
+
+  async reload(): Promise<void> {
+    const keys = await readNodeKeys(this.keyDir);
+    if (keys.length === 0) {
+      throw new Error(`node ${this.nodeId} has no signing key in ${this.keyDir}`);
+    }
+    this.keys = keys;
   }
-  if (!best) {
-    throw new AppError(
-      503,
-      'no_signing_key',
-      `None of this node's keys is valid now in register version ${register.version}.`,
-    );
+
+  /**
+   * The key to sign with now: of this node's keys, those the register lists for
+   * it as valid now; the most recent of them.
+   */
+  async current(register: Register, now: Date): Promise<SigningKey> {
+    if (this.readFor !== register.version) {
+      await this.reload();
+      this.readFor = register.version;
+    }
+    let best: { key: SigningKey; from: Date } | undefined;
+    for (const key of this.keys) {
+      const registered = register.key(key.kid);
+      if (!registered || registered.nodeId !== this.nodeId) continue;
+      if (!keyValidAt(registered, now)) continue;
+      if (!best || registered.validFrom > best.from) best = { key, from: registered.validFrom };
+    }
+    if (!best) {
+      throw new AppError(
+        503,
+        'no_signing_key',
+        `None of this node's keys is valid now in register version ${register.version}.`,
+      );
+    }
+    return best.key;
   }
-  return best.key;
 }
 
 export async function readAuthority(db: DbOrTrx): Promise<AuthorityKey | null> {

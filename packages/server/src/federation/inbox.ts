@@ -1,7 +1,7 @@
 import type { Db, Trx } from '../kernel/db/database.js';
 import { isUniqueViolation } from '../kernel/http/errors.js';
 import { FederationRefusal, openEnvelope, signReceipt, type Envelope } from './envelope.js';
-import { currentSigningKey, type Federation } from './federation.js';
+import type { Federation } from './federation.js';
 import { parseStoredMessage, serialiseMessage, type SignedMessage } from './jws.js';
 import { appendLogEntries } from './message-log.js';
 import { PROTOCOL_VERSION } from './register.js';
@@ -33,7 +33,7 @@ export async function receiveEnvelope(
     now,
     types: federation.types,
   });
-  const key = currentSigningKey(federation, register, now);
+  const key = await federation.keys.current(register, now);
 
   try {
     return await db.transaction().execute(async (trx) => {

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Trx } from '../kernel/db/database.js';
 import { AppError, badRequest } from '../kernel/http/errors.js';
 import { MAX_MESSAGE_BYTES, sealEnvelope } from './envelope.js';
-import { currentSigningKey, type Federation } from './federation.js';
+import type { Federation } from './federation.js';
 import { serialiseMessage } from './jws.js';
 import { appendLogEntries } from './message-log.js';
 
@@ -27,7 +27,7 @@ export async function enqueueEnvelopes(
   now = new Date(),
 ): Promise<string[]> {
   const register = await federation.registers.current(now, trx);
-  const key = currentSigningKey(federation, register, now);
+  const key = await federation.keys.current(register, now);
   const self = federation.identity.nodeId;
   const ids: string[] = [];
   const logged = [];
