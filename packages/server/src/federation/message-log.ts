@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql, type Selectable } from 'kysely';
-import { GENESIS_HASH, linkHash } from '../audit/chain.js';
+import { linkHash, verifyChain, type ChainVerification } from '../audit/chain.js';
 import { canonicalJson } from '../kernel/crypto/canonical-json.js';
 import type { Db, DbOrTrx } from '../kernel/db/database.js';
 import type { FederationLogTable } from '../kernel/db/schema.js';
@@ -71,84 +71,32 @@ export async function appendLogEntries(db: DbOrTrx, entries: LogEntry[]): Promis
     ${envelopeId}::uuid[], ${message}::text[], ${hashes}::text[], ${digests}::text[])`.execute(db);
 }
 
-export type LogVerification =
-  | { intact: true; entries: number; headHash: string }
-  | {
-      intact: false;
-      entries: number;
-      seq: number;
-      problem: 'altered' | 'removed' | 'out-of-order' | 'truncated';
-      message: string;
-    };
-
-const PAGE = 2000;
+export type LogVerification = ChainVerification;
 
 /**
- * Walks the message log and recomputes every message hash, digest and link:
- * the evidence holds only if every entry is as it was written, none is missing
- * and the chain reaches the recorded head.
+ * Recomputes every message hash, digest and link of the message log: the
+ * evidence holds only if every entry is as it was written, none is missing and
+ * the chain reaches the recorded head.
  */
 export async function verifyMessageLog(db: Db): Promise<LogVerification> {
   const head = await db
     .selectFrom('federation_log_head')
     .select(['seq', 'hash'])
     .executeTakeFirstOrThrow();
-  let expectedSeq = 1;
-  let prevHash = GENESIS_HASH;
-  let count = 0;
-  const broken = (
-    seq: number,
-    problem: 'altered' | 'removed' | 'out-of-order' | 'truncated',
-    message: string,
-  ): LogVerification => ({ intact: false, entries: count, seq, problem, message });
-
-  for (;;) {
-    const page = await db
-      .selectFrom('federation_log')
-      .selectAll()
-      .where('seq', '>=', expectedSeq)
-      .orderBy('seq')
-      .limit(PAGE)
-      .execute();
-    for (const row of page) {
-      if (row.seq !== expectedSeq) {
-        return broken(
-          expectedSeq,
-          'removed',
-          `log entry ${expectedSeq} is missing: it was removed`,
-        );
-      }
-      if (!entryHolds(row)) {
-        return broken(row.seq, 'altered', `log entry ${row.seq} (${row.envelope_id}) was altered`);
-      }
-      if (row.prev_hash !== prevHash) {
-        return broken(
-          row.seq,
-          'out-of-order',
-          `log entry ${row.seq} does not follow its predecessor: it was inserted or moved`,
-        );
-      }
-      prevHash = row.hash;
-      expectedSeq += 1;
-      count += 1;
-    }
-    if (page.length < PAGE) break;
-  }
-  if (count > head.seq) {
-    return broken(
-      head.seq + 1,
-      'out-of-order',
-      `log entries from ${head.seq + 1} on lie beyond the recorded head: they were inserted`,
-    );
-  }
-  if (head.seq !== count || head.hash !== prevHash) {
-    return broken(
-      count + 1,
-      'truncated',
-      `the log ends at entry ${count} but its head records entry ${head.seq}: entries from ${count + 1} on were removed`,
-    );
-  }
-  return { intact: true, entries: count, headHash: prevHash };
+  return verifyChain({
+    noun: 'log entry',
+    head,
+    page: (fromSeq, limit) =>
+      db
+        .selectFrom('federation_log')
+        .selectAll()
+        .where('seq', '>=', fromSeq)
+        .orderBy('seq')
+        .limit(limit)
+        .execute(),
+    holds: entryHolds,
+    name: (row) => `${row.seq} (${row.kind} of envelope ${row.envelope_id})`,
+  });
 }
 
 function entryHolds(row: Selectable<FederationLogTable>): boolean {
