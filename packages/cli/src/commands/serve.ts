@@ -19,6 +19,13 @@ export function serveCommand(io: CliIo): Command {
         io.stdout,
         `  database        ${node.database.kind === 'pglite' ? 'embedded, in ' : 'PostgreSQL, '}${node.database.location}`,
       );
+      const federation = node.app.federation;
+      writeLine(
+        io.stdout,
+        federation
+          ? `  federation      node ${federation.identity.nodeId} (${federation.identity.country})`
+          : '  federation      not configured (senningen node init)',
+      );
       if (options.demo === true) {
         writeLine(io.stdout, '');
         writeLine(
@@ -37,13 +44,6 @@ export function serveCommand(io: CliIo): Command {
         );
       }
 
-      const federation = node.app.federation;
-      writeLine(
-        io.stdout,
-        federation
-          ? `  federation      node ${federation.identity.nodeId} (${federation.identity.country})`
-          : '  federation      not configured (senningen node init)',
-      );
       await untilSignal();
       writeLine(io.stdout, 'Stopping…');
       await node.stop();
