@@ -35,6 +35,7 @@ import { createFederationMetrics } from './federation/federation.metrics.js';
 import { federationPeerRoutes } from './federation/federation.routes.js';
 import { createFederationService } from './federation/federation.service.js';
 import { loadFederation, type Federation } from './federation/federation.js';
+import { Inbox } from './federation/inbox.js';
 import { pingType } from './federation/ping.js';
 import { RegisterFetcher } from './federation/register-fetch.js';
 import { healthRoutes } from './operations/health.routes.js';
@@ -191,7 +192,11 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
           ...deps.federation?.delivery,
         })
       : null;
-  await server.register(federationPeerRoutes, { db, federation, metrics: federationMetrics });
+  await server.register(federationPeerRoutes, {
+    federation,
+    inbox: federation ? new Inbox(db, federation) : null,
+    metrics: federationMetrics,
+  });
   await server.register(federationAdminRoutes, {
     federation: createFederationService({ db, audit, federation, delivery }),
   });

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Db } from '../kernel/db/database.js';
 import { AppError } from '../kernel/http/errors.js';
 import { FASTIFY_CODES } from '../kernel/http/problems.js';
 import { Problem } from '../kernel/http/schema-types.js';
@@ -8,7 +7,7 @@ import type { Federation } from './federation.js';
 import type { FederationMetrics } from './federation.metrics.js';
 import { NodeInfo, SignedMessageBody } from './federation.schemas.js';
 import { notConfigured } from './federation.service.js';
-import { receiveEnvelope } from './inbox.js';
+import type { Inbox } from './inbox.js';
 import { PROTOCOL_VERSION } from './register.js';
 
 /**
@@ -16,10 +15,10 @@ import { PROTOCOL_VERSION } from './register.js';
  * proves its sender with its signature, checked against the register.
  */
 export const federationPeerRoutes: FastifyPluginAsyncTypebox<{
-  db: Db;
   federation: Federation | null;
+  inbox: Inbox | null;
   metrics: FederationMetrics;
-}> = async (app, { db, federation, metrics }) => {
+}> = async (app, { federation, inbox, metrics }) => {
   app.post(
     '/federation/v1/envelopes',
     {
@@ -49,8 +48,8 @@ export const federationPeerRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request, reply) => {
-      if (!federation) throw notConfigured();
-      const accepted = await receiveEnvelope(db, federation, request.body);
+      if (!inbox) throw notConfigured();
+      const accepted = await inbox.receive(request.body);
       if (!accepted.duplicate) metrics.received(accepted.envelope.sender, accepted.envelope.type);
       request.log.info(
         {

@@ -214,6 +214,22 @@ describe('three nodes', () => {
     expect(await inboxCount(nl)).toBe(before + 1);
   });
 
+  it('accepts many envelopes arriving at once together, and the same one sent at once only once', async () => {
+    const before = await inboxCount(nl);
+    const many = await Promise.all(Array.from({ length: 20 }, () => sealed(be)));
+    const same = await sealed(be);
+    const answers = await Promise.all([
+      ...many.map((s) => post(nl, serialiseMessage(s.message))),
+      ...Array.from({ length: 5 }, () => post(nl, serialiseMessage(same.message))),
+    ]);
+    expect(answers.slice(0, 20).map((a) => a.status)).toEqual(Array(20).fill(201));
+    const copies = answers.slice(20);
+    expect(copies.map((a) => a.status).sort()).toEqual([200, 200, 200, 200, 201]);
+    expect(new Set(copies.map((a) => JSON.stringify(a.body))).size).toBe(1);
+    expect(await inboxCount(nl)).toBe(before + 21);
+    expect(await verifyMessageLog(nl.database.db)).toMatchObject({ intact: true });
+  });
+
   it('refuses an envelope that comes before its predecessor, and then takes them in order', async () => {
     const correlationId = randomUUID();
     const two = await sealed(be, { correlationId, sequence: 2 });

@@ -111,6 +111,10 @@ export async function readAuthority(db: DbOrTrx): Promise<AuthorityKey | null> {
  */
 export class RegisterStore {
   private cache: { at: number; register: Register | null; problem: string } | null = null;
+  /** The read under way, shared by every caller that finds the cache stale meanwhile. */
+  private reading: Promise<void> | null = null;
+  /** The last register opened, kept (with its parsed keys) while the stored one is unchanged. */
+  private last: { source: string; register: Register } | null = null;
 
   constructor(
     private readonly db: Db,
@@ -123,9 +127,16 @@ export class RegisterStore {
    */
   async current(now = new Date(), db: DbOrTrx = this.db): Promise<Register> {
     if (this.cache === null || Date.now() - this.cache.at > this.refreshMs) {
-      this.cache = { at: Date.now(), ...(await this.read(db)) };
+      this.reading ??= this.read(db)
+        .then((read) => {
+          this.cache = { at: Date.now(), ...read };
+        })
+        .finally(() => {
+          this.reading = null;
+        });
+      await this.reading;
     }
-    const { register, problem } = this.cache;
+    const { register, problem } = this.cache!;
     if (register === null) throw new FederationRefusal(503, 'register_unavailable', problem);
     if (register.expiresAt <= now) {
       throw new FederationRefusal(
@@ -157,7 +168,11 @@ export class RegisterStore {
     }
     try {
       // Signature and content are checked here; expiry is judged on every use.
-      return { register: await openRegister(row.document, authority, new Date(0)), problem: '' };
+      const source = `${authority.kid} ${row.document}`;
+      if (this.last?.source !== source) {
+        this.last = { source, register: await openRegister(row.document, authority, new Date(0)) };
+      }
+      return { register: this.last.register, problem: '' };
     } catch (error) {
       const reason = error instanceof RegisterError ? error.message : String(error);
       return { register: null, problem: `The stored register does not hold: ${reason}` };
