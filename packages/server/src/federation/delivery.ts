@@ -22,6 +22,8 @@ export interface DeliverySettings {
   backoffMaxMs: number;
   /** How often to probe every peer for the operations view. */
   probeMs: number;
+  /** Batches in flight at once: one is posted while the last one's receipts are stored. */
+  concurrency: number;
 }
 
 export const DEFAULT_DELIVERY: DeliverySettings = {
@@ -33,6 +35,7 @@ export const DEFAULT_DELIVERY: DeliverySettings = {
   backoffBaseMs: 1000,
   backoffMaxMs: 300_000,
   probeMs: 30_000,
+  concurrency: 2,
 };
 
 /**
@@ -92,8 +95,8 @@ export function backoffMs(attempts: number, settings: DeliverySettings, random =
  */
 export class DeliveryWorker {
   private running = false;
-  private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
+  private loops: Promise<void>[] = [];
+  private readonly wakers = new Set<() => void>();
   private nudged = false;
   private probeTimer: NodeJS.Timeout | null = null;
 
@@ -108,7 +111,7 @@ export class DeliveryWorker {
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.loop = this.run();
+    this.loops = Array.from({ length: this.settings.concurrency }, () => this.run());
     this.probeTimer = setInterval(() => void this.probePeers(), this.settings.probeMs);
     this.probeTimer.unref();
     setTimeout(() => void this.probePeers(), 200).unref();
@@ -117,14 +120,14 @@ export class DeliveryWorker {
   async stop(): Promise<void> {
     this.running = false;
     if (this.probeTimer) clearInterval(this.probeTimer);
-    this.wake?.();
-    await this.loop;
+    for (const wake of this.wakers) wake();
+    await Promise.all(this.loops);
   }
 
   /** Something was enqueued: look at once instead of at the next poll. */
   nudge(): void {
     this.nudged = true;
-    this.wake?.();
+    for (const wake of this.wakers) wake();
   }
 
   private async run(): Promise<void> {
@@ -141,13 +144,14 @@ export class DeliveryWorker {
         continue;
       }
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.settings.pollMs);
-        this.wake = () => {
+        const wake = () => {
           clearTimeout(timer);
+          this.wakers.delete(wake);
           resolve();
         };
+        const timer = setTimeout(wake, this.settings.pollMs);
+        this.wakers.add(wake);
       });
-      this.wake = null;
       this.nudged = false;
     }
   }
@@ -257,21 +261,25 @@ export class DeliveryWorker {
     const now = new Date();
     await this.db.transaction().execute(async (trx) => {
       if (delivered.length > 0) {
+        // One statement: mark them delivered, and move each correlation's
+        // delivered-through mark so that its next envelope becomes due.
         const updated = await sql<{ envelope_id: string }>`
-          update federation_outbound o
-             set state = 'delivered', delivered_at = now(), receipt = d.receipt,
-                 lease_until = null, last_error = null
-            from unnest(${delivered.map((o) => o.item.envelope_id)}::uuid[],
-                        ${delivered.map((o) => serialiseMessage(o.receipt))}::text[]) as d(id, receipt)
-           where o.envelope_id = d.id and o.state = 'pending'
-          returning o.envelope_id`.execute(trx);
-        await sql`
-          update federation_outbound_sequence s
-             set delivered_through = greatest(s.delivered_through, d.seq)
-            from unnest(${delivered.map((o) => o.item.recipient)}::text[],
-                        ${delivered.map((o) => o.item.correlation_id)}::uuid[],
-                        ${delivered.map((o) => o.item.sequence)}::bigint[]) as d(recipient, correlation_id, seq)
-           where s.recipient = d.recipient and s.correlation_id = d.correlation_id`.execute(trx);
+          with delivered as (
+            update federation_outbound o
+               set state = 'delivered', delivered_at = now(), receipt = d.receipt,
+                   lease_until = null, last_error = null
+              from unnest(${delivered.map((o) => o.item.envelope_id)}::uuid[],
+                          ${delivered.map((o) => serialiseMessage(o.receipt))}::text[]) as d(id, receipt)
+             where o.envelope_id = d.id and o.state = 'pending'
+            returning o.envelope_id, o.recipient, o.correlation_id, o.sequence
+          ), moved as (
+            update federation_outbound_sequence s
+               set delivered_through = greatest(s.delivered_through, delivered.sequence)
+              from delivered
+             where s.recipient = delivered.recipient and s.correlation_id = delivered.correlation_id
+            returning 1
+          )
+          select envelope_id from delivered`.execute(trx);
         // Only receipts this worker recorded: another that raced it logged its own.
         const fresh = new Set(updated.rows.map((r) => r.envelope_id));
         const entries: LogEntry[] = delivered
@@ -375,14 +383,8 @@ async function recordPeerOutcomes(db: DbOrTrx, outcomes: Outcome[], now: Date): 
     if (!seen || outcome.kind === 'delivered') byPeer.set(outcome.item.recipient, outcome);
   }
   for (const [peer, outcome] of [...byPeer].sort(([a], [b]) => a.localeCompare(b))) {
-    await upsertPeerState(db, peer, now, outcome.kind === 'failed' ? outcome.error : null, null);
-    if (outcome.kind === 'delivered') {
-      await db
-        .updateTable('federation_peer_state')
-        .set({ last_delivery_at: now })
-        .where('node_id', '=', peer)
-        .execute();
-    }
+    const delivered = outcome.kind === 'delivered';
+    await upsertPeerState(db, peer, now, delivered ? null : outcome.error, null, delivered);
   }
 }
 
@@ -392,8 +394,10 @@ async function upsertPeerState(
   at: Date,
   error: string | null,
   latencyMs: number | null,
+  delivered = false,
 ): Promise<void> {
   const success = error === null;
+  const lastDelivery = delivered ? { last_delivery_at: at } : {};
   await db
     .insertInto('federation_peer_state')
     .values({
@@ -403,6 +407,7 @@ async function upsertPeerState(
       last_failure_at: success ? null : at,
       last_error: error,
       last_latency_ms: latencyMs,
+      ...lastDelivery,
     })
     .onConflict((oc) =>
       oc.column('node_id').doUpdateSet((eb) => ({
@@ -411,6 +416,7 @@ async function upsertPeerState(
         last_failure_at: success ? eb.ref('federation_peer_state.last_failure_at') : at,
         last_error: error,
         last_latency_ms: latencyMs ?? eb.ref('federation_peer_state.last_latency_ms'),
+        ...lastDelivery,
       })),
     )
     .execute();
