@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,6 +62,100 @@ export async function startDemoNode(): Promise<StartedNode> {
       await exited;
     }
     fs.rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Ports nobody listens on now: each is taken from the system and let go at once. */
+async function freePorts(count: number): Promise<number[]> {
+  // All are held open together, so that the system cannot hand out the same one twice.
+  const servers = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<net.Server>((resolve, reject) => {
+          const server = net.createServer();
+          server.once('error', reject);
+          server.listen(0, '127.0.0.1', () => resolve(server));
+        }),
+    ),
+  );
+  const ports = servers.map((server) => (server.address() as net.AddressInfo).port);
+  await Promise.all(
+    servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))),
+  );
+  return ports;
+}
+
+export interface StartedFederation {
+  /** The origin of each node, e.g. http://127.0.0.1:41234, by node id. */
+  urls: { be: string; nl: string; lu: string };
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the demo federation (BE, NL and LU with demo data, one register) on free ports and
+ * a fresh data folder, and waits until the three nodes listen.
+ */
+export async function startDemoFederation(): Promise<StartedFederation> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'senningen-e2e-federation-'));
+  const ports = await freePorts(3);
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      'packages/cli/bin/senningen.js',
+      'federation',
+      'demo',
+      '--data-dir',
+      dataDir,
+      '--ports',
+      ports.join(','),
+      '--log-level',
+      'warn',
+    ],
+    { cwd: ROOT, env: { ...process.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      // The nodes close their databases on SIGTERM; one that hangs is not waited for forever.
+      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  let output = '';
+  try {
+    const urls = await new Promise<StartedFederation['urls']>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`demo federation did not start:\n${output}`)),
+        150_000,
+      );
+      const found: Record<string, string> = {};
+      // Keeps reading after the start, so that the pipes never fill up and block the nodes.
+      const onData = (chunk: Buffer) => {
+        if (output.length < 100_000) output += chunk.toString();
+        if (found.be && found.nl && found.lu) return;
+        for (const match of output.matchAll(/^\s+(BE|NL|LU)\s+\S+\s+(http:\/\/\S+?)\/app\/$/gm)) {
+          found[match[1]!.toLowerCase()] = match[2]!;
+        }
+        if (found.be && found.nl && found.lu) {
+          clearTimeout(timer);
+          resolve({ be: found.be, nl: found.nl, lu: found.lu });
+        }
+      };
+      child.stdout?.on('data', onData);
+      child.stderr?.on('data', onData);
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`demo federation exited with ${code}:\n${output}`));
+      });
+    });
+    return { urls, stop };
+  } catch (error) {
+    await stop();
     throw error;
   }
 }

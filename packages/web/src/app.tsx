@@ -5,6 +5,7 @@ import { AccountPage } from './pages/account.js';
 import { AgenciesPage } from './pages/agencies.js';
 import { AuditPage } from './pages/audit.js';
 import { EnrolmentPage } from './pages/enrolment.js';
+import { FederationPage } from './pages/federation.js';
 import { HomePage } from './pages/home.js';
 import { LoginPage } from './pages/login.js';
 import { UsersPage } from './pages/users.js';
@@ -45,6 +46,7 @@ export function App() {
         {has('admin') && <Route path="/agencies" element={<AgenciesPage />} />}
         {(has('admin') || has('supervisor')) && <Route path="/users" element={<UsersPage />} />}
         {has('dpo') && <Route path="/audit" element={<AuditPage />} />}
+        {has('admin') && <Route path="/federation" element={<FederationPage />} />}
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </Layout>

@@ -100,6 +100,10 @@ export async function startDemoFederation(options: {
         users: DEMO_COUNTRIES[demo.country].users,
       });
     }
+    // Each node probed its peers as it started, before the later ones listened.
+    await Promise.all(
+      running.flatMap(({ node }) => (node.app.delivery ? [node.app.delivery.probePeers()] : [])),
+    );
     return {
       nodes: running,
       registerVersion,

@@ -59,6 +59,11 @@ describe('the translations', () => {
       'forbidden',
       'not_found',
       'csrf_token_invalid',
+      'federation_not_configured',
+      'unknown_peer',
+      'not_dead_letter',
+      'register_unavailable',
+      'register_expired',
     ];
     for (const code of codes) expect(english.has(`errors.${code}`), code).toBe(true);
   });

@@ -29,6 +29,7 @@ export function Layout({
     { to: '/agencies', label: t('nav.agencies'), roles: ['admin'] },
     { to: '/users', label: t('nav.users'), roles: ['admin', 'supervisor'] },
     { to: '/audit', label: t('nav.audit'), roles: ['dpo'] },
+    { to: '/federation', label: t('nav.federation'), roles: ['admin'] },
     { to: '/account', label: t('nav.account') },
   ];
   const visible = items.filter(
