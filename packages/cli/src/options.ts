@@ -15,6 +15,9 @@ const SERVER_SETTINGS: ConfigName[] = [
   'PUBLIC_URL',
   'FEDERATION_REGISTER_URL',
   'FEDERATION_DEAD_LETTER_AFTER',
+  'FEDERATION_TLS_CERT',
+  'FEDERATION_TLS_KEY',
+  'FEDERATION_TLS_CA',
 ];
 
 function optionKey(name: ConfigName): string {

@@ -38,6 +38,7 @@ import { loadFederation, type Federation } from './federation/federation.js';
 import { Inbox } from './federation/inbox.js';
 import { pingType } from './federation/ping.js';
 import { RegisterFetcher } from './federation/register-fetch.js';
+import { createPeerFetch, type ClientTls } from './federation/transport.js';
 import { healthRoutes } from './operations/health.routes.js';
 import { registerHttpMetrics } from './operations/metrics.js';
 import { DEFAULT_WEB_DIR, registerWebShell } from './web-shell/static.js';
@@ -63,6 +64,8 @@ export interface AppDependencies {
     worker?: boolean;
     /** Where the signed register is published, to fetch it now and then. */
     registerUrl?: string;
+    /** The client certificate to present to peers that require mutual TLS. */
+    clientTls?: ClientTls;
   };
 }
 
@@ -185,12 +188,20 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     ? await loadFederation(db, deps.federation.keyDir, types)
     : null;
   const federationMetrics = createFederationMetrics(metrics, db);
+  const fetchPeer = createPeerFetch(deps.federation?.clientTls);
   const delivery =
     federation && deps.federation?.worker !== false
-      ? new DeliveryWorker(db, federation, federationMetrics, server.log, {
-          ...DEFAULT_DELIVERY,
-          ...deps.federation?.delivery,
-        })
+      ? new DeliveryWorker(
+          db,
+          federation,
+          federationMetrics,
+          server.log,
+          {
+            ...DEFAULT_DELIVERY,
+            ...deps.federation?.delivery,
+          },
+          fetchPeer,
+        )
       : null;
   await server.register(federationPeerRoutes, {
     federation,
@@ -205,7 +216,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   const registerUrl = deps.federation?.registerUrl;
   const fetcher =
     federation && registerUrl
-      ? new RegisterFetcher(db, federation.registers, registerUrl, server.log)
+      ? new RegisterFetcher(db, federation.registers, registerUrl, server.log, undefined, fetchPeer)
       : null;
 
   await server.ready();

@@ -56,6 +56,7 @@ export async function runNode(
       ...(config.federationRegisterUrl !== undefined && {
         registerUrl: config.federationRegisterUrl,
       }),
+      ...(config.federationClientTls && { clientTls: config.federationClientTls }),
     },
     ...(options.webDir !== undefined && { webDir: options.webDir }),
   });

@@ -7,6 +7,7 @@ import type { FederationMetrics } from './federation.metrics.js';
 import { parseMessage, serialiseMessage, type SignedMessage } from './jws.js';
 import { appendLogEntries, type LogEntry } from './message-log.js';
 import type { Register } from './register.js';
+import type { PeerFetch } from './transport.js';
 
 export interface DeliverySettings {
   /** Envelopes claimed and posted together. */
@@ -106,6 +107,7 @@ export class DeliveryWorker {
     private readonly metrics: FederationMetrics,
     private readonly log: FastifyBaseLogger,
     readonly settings: DeliverySettings = DEFAULT_DELIVERY,
+    private readonly fetchPeer: PeerFetch = (url, init) => fetch(url, init),
   ) {}
 
   start(): void {
@@ -207,7 +209,7 @@ export class DeliveryWorker {
     }
     let response: Response;
     try {
-      response = await fetch(`${peer.url}/federation/v1/envelopes`, {
+      response = await this.fetchPeer(`${peer.url}/federation/v1/envelopes`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
         body: item.message,
@@ -341,7 +343,7 @@ export class DeliveryWorker {
         const started = Date.now();
         let error: string | null = null;
         try {
-          const response = await fetch(`${peer.url}/federation/v1/node`, {
+          const response = await this.fetchPeer(`${peer.url}/federation/v1/node`, {
             signal: AbortSignal.timeout(5000),
           });
           const body = (await response.json()) as { nodeId?: unknown };

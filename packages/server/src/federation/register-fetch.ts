@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../kernel/db/database.js';
 import { loadRegister, type RegisterStore } from './federation.js';
 import { RegisterError } from './register.js';
+import type { PeerFetch } from './transport.js';
 
 const MAX_REGISTER_BYTES = 1024 * 1024;
 
@@ -19,6 +20,7 @@ export class RegisterFetcher {
     private readonly url: string,
     private readonly log: FastifyBaseLogger,
     private readonly intervalMs = 15 * 60_000,
+    private readonly fetchPeer: PeerFetch = (url, init) => fetch(url, init),
   ) {}
 
   start(): void {
@@ -33,7 +35,7 @@ export class RegisterFetcher {
 
   async fetchOnce(): Promise<'loaded' | 'unchanged' | 'kept'> {
     try {
-      const response = await fetch(this.url, { signal: AbortSignal.timeout(10_000) });
+      const response = await this.fetchPeer(this.url, { signal: AbortSignal.timeout(10_000) });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       if (Number(response.headers.get('content-length') ?? 0) > MAX_REGISTER_BYTES) {
         await response.body?.cancel();

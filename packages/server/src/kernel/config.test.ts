@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
 
@@ -14,6 +15,7 @@ describe('loadConfig', () => {
       publicUrl: 'http://127.0.0.1:8080',
       federationRegisterUrl: undefined,
       deadLetterAfterMs: 24 * 3600_000,
+      federationClientTls: undefined,
     });
   });
 
@@ -30,6 +32,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ FEDERATION_REGISTER_URL: 'ftp://x' })).toThrow(
       /FEDERATION_REGISTER_URL/,
     );
+    expect(() => loadConfig({ FEDERATION_TLS_CERT: fileURLToPath(import.meta.url) })).toThrow(
+      /FEDERATION_TLS_KEY/,
+    );
+    expect(() =>
+      loadConfig({
+        FEDERATION_TLS_CERT: fileURLToPath(import.meta.url),
+        FEDERATION_TLS_KEY: '/nonexistent.pem',
+      }),
+    ).toThrow(/FEDERATION_TLS_KEY: no such file/);
   });
 
   it('lets CLI flags override the environment', () => {

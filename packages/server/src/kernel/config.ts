@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -14,6 +15,8 @@ export interface NodeConfig {
   federationRegisterUrl: string | undefined;
   /** How long an envelope is retried before it becomes a dead letter. */
   deadLetterAfterMs: number;
+  /** The client certificate presented to peers that require mutual TLS. */
+  federationClientTls: { certFile: string; keyFile: string; caFile?: string } | undefined;
 }
 
 /** Every setting, with the environment variable that sets it and the CLI flag that overrides it. */
@@ -49,6 +52,21 @@ export const CONFIG_SETTINGS = {
     flag: '--dead-letter-after',
     description: 'how long to retry an envelope before it is a dead letter, e.g. 90s, 30m, 24h, 7d',
     default: '24h',
+  },
+  FEDERATION_TLS_CERT: {
+    flag: '--tls-client-cert',
+    description: "PEM file: the node's client certificate for peers that require mutual TLS",
+    default: undefined,
+  },
+  FEDERATION_TLS_KEY: {
+    flag: '--tls-client-key',
+    description: 'PEM file: the private key of that client certificate',
+    default: undefined,
+  },
+  FEDERATION_TLS_CA: {
+    flag: '--tls-peer-ca',
+    description: "PEM file: the CAs that issue peers' server certificates (default: the system's)",
+    default: undefined,
   },
 } as const;
 
@@ -134,6 +152,33 @@ export function loadConfig(env: ConfigInput, overrides: ConfigInput = {}): NodeC
     );
   }
 
+  const certFile = value('FEDERATION_TLS_CERT');
+  const keyFile = value('FEDERATION_TLS_KEY');
+  const caFile = value('FEDERATION_TLS_CA');
+  if ((certFile === undefined) !== (keyFile === undefined)) {
+    throw new ConfigError(
+      certFile === undefined ? 'FEDERATION_TLS_CERT' : 'FEDERATION_TLS_KEY',
+      'give the client certificate and its key together',
+    );
+  }
+  for (const [name, file] of [
+    ['FEDERATION_TLS_CERT', certFile],
+    ['FEDERATION_TLS_KEY', keyFile],
+    ['FEDERATION_TLS_CA', caFile],
+  ] as const) {
+    if (file !== undefined && !fs.existsSync(file)) {
+      throw new ConfigError(name, `no such file: ${file}`);
+    }
+  }
+  const federationClientTls =
+    certFile !== undefined && keyFile !== undefined
+      ? {
+          certFile: path.resolve(certFile),
+          keyFile: path.resolve(keyFile),
+          ...(caFile !== undefined && { caFile: path.resolve(caFile) }),
+        }
+      : undefined;
+
   return {
     port,
     host,
@@ -143,6 +188,7 @@ export function loadConfig(env: ConfigInput, overrides: ConfigInput = {}): NodeC
     publicUrl: publicUrl.origin,
     federationRegisterUrl: registerUrl,
     deadLetterAfterMs,
+    federationClientTls,
   };
 }
 
