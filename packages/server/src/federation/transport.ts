@@ -28,6 +28,5 @@ export function createPeerFetch(tls: ClientTls | undefined): PeerFetch {
       ...(tls.caFile !== undefined && { ca: fs.readFileSync(tls.caFile) }),
     },
   });
-  return async (url, init) =>
-    await undiciFetch(url, { ...init, dispatcher });
+  return async (url, init) => await undiciFetch(url, { ...init, dispatcher });
 }
