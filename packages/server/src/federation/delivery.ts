@@ -100,6 +100,7 @@ export class DeliveryWorker {
   private readonly wakers = new Set<() => void>();
   private nudged = false;
   private probeTimer: NodeJS.Timeout | null = null;
+  private firstProbe: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly db: Db,
@@ -116,12 +117,14 @@ export class DeliveryWorker {
     this.loops = Array.from({ length: this.settings.concurrency }, () => this.run());
     this.probeTimer = setInterval(() => void this.probePeers(), this.settings.probeMs);
     this.probeTimer.unref();
-    setTimeout(() => void this.probePeers(), 200).unref();
+    this.firstProbe = setTimeout(() => void this.probePeers(), 200);
+    this.firstProbe.unref();
   }
 
   async stop(): Promise<void> {
     this.running = false;
     if (this.probeTimer) clearInterval(this.probeTimer);
+    if (this.firstProbe) clearTimeout(this.firstProbe);
     for (const wake of this.wakers) wake();
     await Promise.all(this.loops);
   }
