@@ -39,6 +39,11 @@ import { Inbox } from './federation/inbox.js';
 import { pingType } from './federation/ping.js';
 import { RegisterFetcher } from './federation/register-fetch.js';
 import { createPeerFetch, type ClientTls } from './federation/transport.js';
+import { DeadlineWatcher } from './exchange/deadline-watcher.js';
+import { exchangeRoutes } from './exchange/exchange.routes.js';
+import { createExchangeService, type WarnBefore } from './exchange/exchange.service.js';
+import { createStatisticsService } from './exchange/exchange.statistics.js';
+import { notificationRoutes } from './notifications/notifications.routes.js';
 import { healthRoutes } from './operations/health.routes.js';
 import { registerHttpMetrics } from './operations/metrics.js';
 import { DEFAULT_WEB_DIR, registerWebShell } from './web-shell/static.js';
@@ -67,6 +72,13 @@ export interface AppDependencies {
     /** The client certificate to present to peers that require mutual TLS. */
     clientTls?: ClientTls;
   };
+  /** Information exchange: when handlers are warned of deadlines, how often to look. */
+  exchange?: {
+    warnBefore?: Partial<WarnBefore>;
+    deadlineCheckMs?: number;
+    /** Run the deadline watcher in this process (the default). */
+    deadlineWatcher?: boolean;
+  };
 }
 
 export interface App {
@@ -74,6 +86,8 @@ export interface App {
   /** Every API route with the action it declares. */
   routes: RouteAccess[];
   audit: AuditWriter;
+  /** The deadline watcher; null when switched off. */
+  deadlines: DeadlineWatcher | null;
   /** The node's federation equipment; null until `node init` has run. */
   federation: Federation | null;
   delivery: DeliveryWorker | null;
@@ -203,6 +217,26 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
           fetchPeer,
         )
       : null;
+  const exchange = createExchangeService({
+    db,
+    audit,
+    federation,
+    delivery,
+    ...(deps.exchange?.warnBefore && { warnBefore: deps.exchange.warnBefore }),
+  });
+  types
+    .define('exchange.request', exchange.requestType)
+    .define('exchange.event', exchange.eventType);
+  await server.register(exchangeRoutes, {
+    exchange,
+    statistics: createStatisticsService({ db, audit }),
+  });
+  await server.register(notificationRoutes, { db });
+  const deadlines =
+    deps.exchange?.deadlineWatcher === false
+      ? null
+      : new DeadlineWatcher(db, server.log, deps.exchange?.deadlineCheckMs);
+
   await server.register(federationPeerRoutes, {
     federation,
     inbox: federation ? new Inbox(db, federation) : null,
@@ -222,14 +256,17 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await server.ready();
   delivery?.start();
   fetcher?.start();
+  deadlines?.start();
   return {
     server,
     routes,
     audit,
+    deadlines,
     federation,
     delivery,
     async close() {
       fetcher?.stop();
+      await deadlines?.stop();
       await delivery?.stop();
       await server.close();
       await audit.flush();

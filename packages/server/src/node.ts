@@ -58,6 +58,7 @@ export async function runNode(
       }),
       ...(config.federationClientTls && { clientTls: config.federationClientTls }),
     },
+    exchange: { warnBefore: config.exchangeWarnBefore },
     ...(options.webDir !== undefined && { webDir: options.webDir }),
   });
   try {

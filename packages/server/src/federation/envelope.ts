@@ -62,8 +62,16 @@ export class FederationRefusal extends AppError {
 export interface EnvelopeType<S extends TSchema = TSchema> {
   /** The schema of the payload; a payload that does not match is refused. */
   payload: S;
-  /** Applies an accepted envelope, inside the transaction that records it. */
-  handle(trx: Trx, envelope: Envelope & { payload: Static<S> }): Promise<void>;
+  /**
+   * Applies an accepted envelope, inside the transaction that records it. A
+   * FederationRefusal thrown here refuses the envelope with its code; anything
+   * else is a failure the sender retries.
+   */
+  handle(
+    trx: Trx,
+    envelope: Envelope & { payload: Static<S> },
+    arrival?: { receivedAt: Date },
+  ): Promise<void>;
 }
 
 /** The closed list of envelope types a node understands. */

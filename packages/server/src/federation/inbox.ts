@@ -242,8 +242,10 @@ async function acceptArrivals(
         })),
       )
       .execute();
-    for (const { envelope } of accepted) {
-      await federation.types.handler(envelope.type).handle(trx as Trx, envelope);
+    for (const { envelope, now } of accepted) {
+      await federation.types
+        .handler(envelope.type)
+        .handle(trx as Trx, envelope, { receivedAt: now });
     }
     const entries: LogEntry[] = accepted.flatMap(({ envelope, message, now }, i) => [
       {

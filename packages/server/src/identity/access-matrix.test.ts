@@ -53,6 +53,8 @@ beforeAll(async () => {
     tokenId,
     envelopeId: crypto.randomUUID(),
     nodeId: 'nl',
+    id: crypto.randomUUID(),
+    attachmentId: crypto.randomUUID(),
   };
 });
 afterAll(async () => {

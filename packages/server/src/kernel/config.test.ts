@@ -16,7 +16,24 @@ describe('loadConfig', () => {
       federationRegisterUrl: undefined,
       deadLetterAfterMs: 24 * 3600_000,
       federationClientTls: undefined,
+      exchangeWarnBefore: {
+        urgent_direct: 2 * 3600_000,
+        urgent_indirect: 12 * 3600_000,
+        standard: 86_400_000,
+      },
     });
+  });
+
+  it('reads the deadline warnings per class and refuses wrong ones by name', () => {
+    expect(loadConfig({ EXCHANGE_WARN_BEFORE: '90m, 1d, 2d' }).exchangeWarnBefore).toEqual({
+      urgent_direct: 90 * 60_000,
+      urgent_indirect: 86_400_000,
+      standard: 2 * 86_400_000,
+    });
+    expect(() => loadConfig({ EXCHANGE_WARN_BEFORE: '2h,12h' })).toThrow(/EXCHANGE_WARN_BEFORE/);
+    expect(() => loadConfig({ EXCHANGE_WARN_BEFORE: '2h,soon,1d' })).toThrow(
+      /EXCHANGE_WARN_BEFORE/,
+    );
   });
 
   it('reads federation settings and refuses wrong ones by name', () => {

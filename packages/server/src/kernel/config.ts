@@ -17,6 +17,8 @@ export interface NodeConfig {
   deadLetterAfterMs: number;
   /** The client certificate presented to peers that require mutual TLS. */
   federationClientTls: { certFile: string; keyFile: string; caFile?: string } | undefined;
+  /** How long before a deadline of each class its handlers are warned. */
+  exchangeWarnBefore: { urgent_direct: number; urgent_indirect: number; standard: number };
 }
 
 /** Every setting, with the environment variable that sets it and the CLI flag that overrides it. */
@@ -52,6 +54,12 @@ export const CONFIG_SETTINGS = {
     flag: '--dead-letter-after',
     description: 'how long to retry an envelope before it is a dead letter, e.g. 90s, 30m, 24h, 7d',
     default: '24h',
+  },
+  EXCHANGE_WARN_BEFORE: {
+    flag: '--deadline-warning',
+    description:
+      'how long before a deadline its handlers are warned, per class: urgent 8 h, urgent 3 days, standard 7 days',
+    default: '2h,12h,1d',
   },
   FEDERATION_TLS_CERT: {
     flag: '--tls-client-cert',
@@ -152,6 +160,16 @@ export function loadConfig(env: ConfigInput, overrides: ConfigInput = {}): NodeC
     );
   }
 
+  const warnText = value('EXCHANGE_WARN_BEFORE') ?? '2h,12h,1d';
+  const warnings = warnText.split(',').map((part) => parseDuration(part.trim()));
+  if (warnings.length !== 3 || warnings.some((ms) => ms === null)) {
+    throw new ConfigError(
+      'EXCHANGE_WARN_BEFORE',
+      `must be three durations (urgent 8 h, urgent 3 days, standard 7 days) such as 2h,12h,1d, got "${warnText}"`,
+    );
+  }
+  const [urgentDirect, urgentIndirect, standard] = warnings as [number, number, number];
+
   const certFile = value('FEDERATION_TLS_CERT');
   const keyFile = value('FEDERATION_TLS_KEY');
   const caFile = value('FEDERATION_TLS_CA');
@@ -189,6 +207,11 @@ export function loadConfig(env: ConfigInput, overrides: ConfigInput = {}): NodeC
     federationRegisterUrl: registerUrl,
     deadLetterAfterMs,
     federationClientTls,
+    exchangeWarnBefore: {
+      urgent_direct: urgentDirect,
+      urgent_indirect: urgentIndirect,
+      standard,
+    },
   };
 }
 

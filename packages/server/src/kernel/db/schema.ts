@@ -18,6 +18,14 @@ export interface Database {
   federation_peer_state: FederationPeerStateTable;
   federation_log: FederationLogTable;
   federation_log_head: AuditChainHeadTable;
+  exchange_reference_counter: ExchangeReferenceCounterTable;
+  exchange_request: ExchangeRequestTable;
+  exchange_event: ExchangeEventTable;
+  exchange_item: ExchangeItemTable;
+  exchange_subject: ExchangeSubjectTable;
+  exchange_blob: ExchangeBlobTable;
+  exchange_attachment: ExchangeAttachmentTable;
+  notification: NotificationTable;
 }
 
 type Timestamp = ColumnType<Date, Date, Date>;
@@ -198,6 +206,120 @@ export interface FederationLogTable {
   digest: string;
   prev_hash: string;
   hash: string;
+}
+
+export interface ExchangeReferenceCounterTable {
+  year: number;
+  last_number: number;
+}
+
+export interface ExchangeRequestTable {
+  id: string;
+  reference: string;
+  kind: 'request' | 'spontaneous';
+  side: 'requester' | 'requested';
+  state: string;
+  counterpart_node: string | null;
+  requesting_country: string;
+  requesting_agency_code: string;
+  requesting_agency_name: string;
+  requesting_officer: string;
+  requested_node: string | null;
+  requested_country: string | null;
+  owner_agency_id: string;
+  copy_agency_id: string | null;
+  created_by: string | null;
+  assignee_id: string | null;
+  content: ColumnType<Record<string, unknown>, string, string>;
+  urgent: boolean;
+  offence_category: string | null;
+  subject_count: number;
+  accessibility: 'direct' | 'indirect' | null;
+  refusal_ground: string | null;
+  judicial_delay: boolean;
+  delay_expected_at: Date | null;
+  sent_at: Date | null;
+  received_at: Date | null;
+  deadline_class: 'urgent_direct' | 'urgent_indirect' | 'standard' | null;
+  due_at: Date | null;
+  warn_at: Date | null;
+  paused_ms: number;
+  paused_since: Date | null;
+  warned_at: Date | null;
+  overdue_notified_at: Date | null;
+  answered_at: Date | null;
+  closed_at: Date | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ExchangeEventTable {
+  id: string;
+  request_id: string;
+  kind: string;
+  side: 'requester' | 'requested';
+  occurred_at: Timestamp;
+  actor: string | null;
+  agency: string | null;
+  country: string;
+  state_after: string | null;
+  text: string | null;
+  refusal_ground: string | null;
+  accessibility: string | null;
+  due_at: Date | null;
+  expected_at: Date | null;
+}
+
+export interface ExchangeItemTable {
+  id: string;
+  request_id: string;
+  event_id: string;
+  position: number;
+  body: string;
+  handling_code: string;
+  handling_note: string | null;
+  source_reliability: string;
+  information_accuracy: string;
+}
+
+export interface ExchangeSubjectTable {
+  id: string;
+  request_id: string;
+  item_id: string | null;
+  position: number;
+  kind: string;
+  category: string | null;
+  statement: string | null;
+  details: ColumnType<Record<string, unknown>, string, string>;
+}
+
+export interface ExchangeBlobTable {
+  sha256: string;
+  media_type: string;
+  size: number;
+  content: ColumnType<Uint8Array, Buffer, never>;
+  created_at: Timestamp;
+}
+
+export interface ExchangeAttachmentTable {
+  id: string;
+  request_id: string;
+  event_id: string;
+  position: number;
+  name: string;
+  sha256: string;
+  media_type: string;
+  size: number;
+}
+
+export interface NotificationTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  request_id: string | null;
+  reference: string | null;
+  created_at: Timestamp;
+  read_at: Date | null;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;

@@ -69,6 +69,14 @@ export const ACTIONS = {
   'federation.inspect': { grants: { admin: 'all' } },
   'federation.retry': { grants: { admin: 'all' } },
   'federation.ping': { grants: { admin: 'all' } },
+  // Information exchange (Directive 2023/977). Which requests an actor sees is
+  // decided per request: those of their agency, copied to it, or assigned to them.
+  'exchange.read': { grants: { officer: 'agency', spoc: 'agency', supervisor: 'agency' } },
+  'exchange.send': { grants: { officer: 'agency', spoc: 'agency' } },
+  // The SPOC handles what its agency receives; an officer only what is assigned to them.
+  'exchange.handle': { grants: { spoc: 'agency', officer: 'self' } },
+  'exchange.statistics': { grants: { spoc: 'country', supervisor: 'country', dpo: 'country' } },
+  'notification.read': { grants: 'every-role' },
 } as const satisfies Record<string, ActionRule>;
 
 export type Action = keyof typeof ACTIONS;
