@@ -11,7 +11,13 @@ import { findAgencyById, findSpoc } from '../identity/agencies.queries.js';
 import type { Db, Trx } from '../kernel/db/database.js';
 import type { ExchangeRequestTable } from '../kernel/db/schema.js';
 import type { ActorContext } from '../kernel/http/context.js';
-import { AppError, OutOfReachError, conflict, notFound } from '../kernel/http/errors.js';
+import {
+  AppError,
+  OutOfReachError,
+  conflict,
+  isUniqueViolation,
+  notFound,
+} from '../kernel/http/errors.js';
 import { canReach, decide, type Actor } from '../kernel/policy/policy.js';
 import { checkAttachments, type CheckedAttachment } from './attachments.js';
 import { computeDueAt, deadlineClass, type DeadlineClass } from './deadline.js';
@@ -23,7 +29,7 @@ import {
   type EventKind,
   type WireEvent,
 } from './exchange.envelopes.js';
-import { OPEN_STATES, type Accessibility, type RequestState } from './exchange.model.js';
+import type { Accessibility, RequestState } from './exchange.model.js';
 import { presentDetail, presentSummary } from './exchange.presenter.js';
 import {
   agencyUsersWithRoles,
@@ -595,7 +601,7 @@ export function createExchangeService(deps: {
       const { request, event } = envelope.payload;
       const now = arrival?.receivedAt ?? clock();
       if (await findRequest(trx, request.id)) {
-        throw new FederationRefusal(409, 'request_exists', `Request ${request.id} exists already.`);
+        throw new FederationRefusal(422, 'request_exists', `Request ${request.id} exists already.`);
       }
       const country = federation.identity.country;
       const spoc = await findSpoc(trx, country);
@@ -1072,6 +1078,13 @@ function refusingBadContent<S extends TSchema>(type: EnvelopeType<S>): EnvelopeT
         ) {
           throw new FederationRefusal(422, error.code, error.message);
         }
+        if (isUniqueViolation(error)) {
+          throw new FederationRefusal(
+            409,
+            'duplicate_identifier',
+            'An identifier in the envelope is taken.',
+          );
+        }
         throw error;
       }
     },
@@ -1085,5 +1098,3 @@ function withIds(uploads: readonly AttachmentUpload[] | undefined) {
 function systemContext(envelope: Envelope): AuditContext {
   return { actor: null, clientAddress: null, requestId: `envelope:${envelope.id}` };
 }
-
-export { OPEN_STATES };

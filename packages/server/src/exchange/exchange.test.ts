@@ -11,6 +11,7 @@ import {
   type MemberNode,
   type TestFederation,
 } from '../test-support/federation.js';
+import { enqueueEnvelopes } from '../federation/outbox.js';
 import { REFUSAL_GROUNDS } from './exchange.model.js';
 import type { RequestContent, RequestDetail } from './exchange.schemas.js';
 
@@ -418,6 +419,51 @@ describe('an urgent request about a person and a vehicle, BE to NL', () => {
       .where('id', '=', sent.id)
       .execute();
     expect(rows).toEqual([]);
+  });
+
+  it('cannot be touched by a third node: LU’s event about it is refused for good', async () => {
+    const federation = lu.app!.federation!;
+    await lu.database.db.transaction().execute((trx) =>
+      enqueueEnvelopes(trx, federation, [
+        {
+          recipient: 'be',
+          type: 'exchange.event',
+          correlationId: sent.id,
+          payload: {
+            requestId: sent.id,
+            event: {
+              id: crypto.randomUUID(),
+              kind: 'refused',
+              occurredAt: new Date().toISOString(),
+              actor: null,
+              agency: null,
+              stateAfter: 'refused',
+              text: 'Not yours to refuse.',
+              refusalGround: 'a_not_available',
+              accessibility: null,
+              dueAt: null,
+              deadlineClass: null,
+              expectedAt: null,
+              items: [],
+              attachments: [],
+            },
+          },
+        },
+      ]),
+    );
+    lu.app!.delivery!.nudge();
+    const dead = await eventually('the refusal', () =>
+      lu.database.db
+        .selectFrom('federation_outbound')
+        .select(['state', 'last_error'])
+        .where('correlation_id', '=', sent.id)
+        .where('state', '=', 'dead')
+        .executeTakeFirst(),
+    );
+    expect(dead.last_error).toContain('unknown_request');
+    const { beOfficer } = people;
+    const still = await ok(beOfficer!, 'GET', `/api/v1/exchange/requests/${sent.id}`);
+    expect(still.state).toBe('answered');
   });
 
   it('is closed by the requester, and NL follows', async () => {

@@ -232,7 +232,9 @@ export class DeliveryWorker {
       const code =
         typeof problem.code === 'string' ? problem.code.slice(0, 64) : `http_${response.status}`;
       const detail = typeof problem.detail === 'string' ? problem.detail.slice(0, 500) : '';
-      return failed(item, code, `HTTP ${response.status} ${code}: ${detail}`, PERMANENT.has(code));
+      // 422: the receiving capability refused the content; sending it again cannot help.
+      const permanent = PERMANENT.has(code) || response.status === 422;
+      return failed(item, code, `HTTP ${response.status} ${code}: ${detail}`, permanent);
     }
     const message = parseMessage(body);
     const receipt =
