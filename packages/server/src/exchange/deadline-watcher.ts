@@ -90,6 +90,10 @@ export class DeadlineWatcher {
         users = [row.assignee_id];
       } else {
         users = await agencyUsersWithRoles(trx, row.owner_agency_id, ['spoc']);
+        // A designated agency without SPOC operators: its officers hear of it.
+        if (users.length === 0) {
+          users = await agencyUsersWithRoles(trx, row.owner_agency_id, ['officer']);
+        }
       }
       await insertNotifications(
         trx,

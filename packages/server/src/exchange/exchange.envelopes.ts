@@ -37,7 +37,8 @@ export const EVENT_KINDS = [
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
-export const REQUESTER_EVENTS: readonly EventKind[] = ['sent', 'clarified', 'closed', 'message'];
+/** `sent` travels only as `exchange.request`, never as an event of its own. */
+export const REQUESTER_EVENTS: readonly EventKind[] = ['clarified', 'closed', 'message'];
 export const REQUESTED_EVENTS: readonly EventKind[] = [
   'received',
   'assigned',

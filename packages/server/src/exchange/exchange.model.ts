@@ -134,8 +134,9 @@ export const ATTACHMENT_TYPES = [
 ] as const;
 export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
 /**
- * The largest attachment, in bytes. Attachments travel inside the signed
- * envelope (at most 256 KiB as JSON, base64 adds a third), so a message's
- * attachments together may not exceed this either.
+ * The most a message's attachments may hold together, in bytes. They travel
+ * inside the signed envelope, which a peer accepts up to 256 KiB: base64 in the
+ * payload and base64url of the signed payload make 120 KiB about 213 KiB,
+ * leaving room for the rest of the message.
  */
-export const MAX_ATTACHMENT_BYTES = 160 * 1024;
+export const MAX_ATTACHMENT_BYTES = 120 * 1024;

@@ -172,11 +172,21 @@ export function createExchangeService(deps: {
   /** Acts for the requested side: the addressed agency's SPOC operators, or the assignee. */
   const actsAsRequested = (actor: Actor, row: RequestRow) =>
     row.side === 'requested' &&
-    canReach(actor, 'exchange.handle', {
-      agencyId: row.owner_agency_id,
-      country: actor.country,
-      ...(row.assignee_id !== null && { userId: row.assignee_id }),
-    });
+    ((row.assignee_id === actor.userId && decide(actor, 'exchange.handle').allowed) ||
+      routesRequest(actor, row));
+
+  /**
+   * Routes the request (assigns it, and may handle it itself): the SPOC
+   * operators of the addressed agency, and of the national SPOC when a
+   * designated agency was addressed.
+   */
+  const routesRequest = (actor: Actor, row: RequestRow) =>
+    row.side === 'requested' &&
+    [row.owner_agency_id, row.copy_agency_id].some(
+      (agencyId) =>
+        agencyId !== null &&
+        canReach(actor, 'exchange.handle', { agencyId, country: actor.country }),
+    );
 
   function allowedActions(actor: Actor, row: RequestRow): UiAction[] {
     const acting =
@@ -186,7 +196,7 @@ export function createExchangeService(deps: {
     const allowed: UiAction[] = row.state === 'draft' ? ['edit'] : [];
     for (const [action, command] of Object.entries(ACTION_COMMANDS) as [UiAction, Command][]) {
       if (action === 'accessibility' && !row.urgent) continue;
-      if (action === 'assign' && actor.agencyId !== row.owner_agency_id) continue;
+      if (action === 'assign' && !routesRequest(actor, row)) continue;
       try {
         nextState(row.state as RequestState, command, row.side, context);
         allowed.push(action);
@@ -204,11 +214,39 @@ export function createExchangeService(deps: {
     return row;
   }
 
+  /**
+   * The request as the actor may see it, with its subjects: a consultation of
+   * personal data, logged subject by subject with the purpose of the request
+   * (LED art. 25). Every answer that shows the subjects comes through here.
+   */
   async function detail(ctx: ActorContext, id: string): Promise<RequestDetail> {
     const row = await findRequest(db, id);
     if (!row) throw notFound('No such request.');
     const parts = await loadRequestParts(db, id);
-    return presentDetail(row, parts, allowedActions(ctx.actor, row), clock(), selfNode());
+    const result = presentDetail(row, parts, allowedActions(ctx.actor, row), clock(), selfNode());
+    const purpose = `${result.reference}: ${result.content.purpose ?? ''}`.slice(0, 500);
+    const subjects = [
+      ...(result.content.subjects ?? []),
+      ...result.timeline.flatMap((e) => e.items.flatMap((item) => item.subjects)),
+    ];
+    await Promise.all([
+      audit.record(ctx, {
+        action: 'exchange.read',
+        objectType: 'exchange_request',
+        objectId: id,
+        details: { reference: result.reference, subjects: subjects.length },
+      }),
+      ...subjects.map((subject) =>
+        audit.record(ctx, {
+          action: 'subject.consult',
+          objectType: `subject.${subject.kind}`,
+          objectId: subject.id!,
+          purpose,
+          details: { request: result.reference, category: subject.category ?? null },
+        }),
+      ),
+    ]);
+    return result;
   }
 
   // ------------------------------------------------------------ deadlines
@@ -603,6 +641,14 @@ export function createExchangeService(deps: {
       if (await findRequest(trx, request.id)) {
         throw new FederationRefusal(422, 'request_exists', `Request ${request.id} exists already.`);
       }
+      const register = await federation.registers.current(now, trx);
+      if (register.node(envelope.sender)?.country !== request.requestingCountry) {
+        throw new FederationRefusal(
+          422,
+          'country_mismatch',
+          `${envelope.sender} does not speak for ${request.requestingCountry}.`,
+        );
+      }
       const country = federation.identity.country;
       const spoc = await findSpoc(trx, country);
       const designated = request.content.designatedAgencyCode
@@ -733,6 +779,11 @@ export function createExchangeService(deps: {
           // is kept in the timeline, the state stays as this side left it.
         }
       }
+      // After a clarification the requested side says where the request stands
+      // (received or assigned: only it knows whether a handler has it).
+      if (event.kind === 'resumed' && event.stateAfter && row.state !== 'closed') {
+        changes.state = event.stateAfter;
+      }
       let reply: WireEvent | null = null;
       if (senderSide === 'requested') {
         // The requested side keeps the deadline; this side mirrors it.
@@ -750,8 +801,14 @@ export function createExchangeService(deps: {
           }
         }
         if (event.kind === 'received') changes.received_at = new Date(event.occurredAt);
-        if (event.kind === 'clarification_requested')
-          changes.paused_since = new Date(event.occurredAt);
+        if (event.kind === 'clarification_requested') {
+          // The clock stands still: no warnings about a deadline that is not running.
+          Object.assign(changes, {
+            paused_since: new Date(event.occurredAt),
+            due_at: null,
+            warn_at: null,
+          });
+        }
         if (event.kind === 'resumed') changes.paused_since = null;
         if (event.kind === 'accessibility') changes.accessibility = event.accessibility;
         if (event.kind === 'refused') changes.refusal_ground = event.refusalGround;
@@ -759,9 +816,7 @@ export function createExchangeService(deps: {
           changes.judicial_delay = true;
           changes.delay_expected_at = event.expectedAt ? new Date(event.expectedAt) : null;
         }
-        if (event.kind === 'answered' || event.kind === 'partially_answered') {
-          changes.answered_at = new Date(event.occurredAt);
-        }
+        if (event.kind === 'answered') changes.answered_at = new Date(event.occurredAt);
       } else if (event.kind === 'clarified' && row.paused_since) {
         // The clock runs again; the time spent waiting does not count (art. 6(3)).
         const pausedMs = row.paused_ms + Math.max(0, now.getTime() - row.paused_since.getTime());
@@ -868,30 +923,7 @@ export function createExchangeService(deps: {
      */
     async get(ctx: ActorContext, id: string): Promise<RequestDetail> {
       await loadVisible(ctx, id);
-      const result = await detail(ctx, id);
-      const purpose = `${result.reference}: ${result.content.purpose ?? ''}`.slice(0, 500);
-      const subjects = [
-        ...result.content.subjects!,
-        ...result.timeline.flatMap((e) => e.items.flatMap((item) => item.subjects)),
-      ];
-      await Promise.all([
-        audit.record(ctx, {
-          action: 'exchange.read',
-          objectType: 'exchange_request',
-          objectId: id,
-          details: { reference: result.reference, subjects: subjects.length },
-        }),
-        ...subjects.map((subject) =>
-          audit.record(ctx, {
-            action: 'subject.consult',
-            objectType: `subject.${subject.kind}`,
-            objectId: subject.id!,
-            purpose,
-            details: { request: result.reference, category: subject.category ?? null },
-          }),
-        ),
-      ]);
-      return result;
+      return detail(ctx, id);
     },
 
     async create(ctx: ActorContext, content: RequestContent): Promise<RequestDetail> {
@@ -972,8 +1004,8 @@ export function createExchangeService(deps: {
 
     assign(ctx: ActorContext, id: string, userId: string) {
       return act(ctx, id, 'assign', async (row, now, trx) => {
-        if (ctx.actor.agencyId !== row.owner_agency_id) {
-          throw new AppError(403, 'forbidden', 'Only the addressed agency assigns its requests.');
+        if (!routesRequest(ctx.actor, row)) {
+          throw new AppError(403, 'forbidden', 'Only the SPOC assigns its requests.');
         }
         const handler = await findHandler(trx, userId, ctx.actor.country);
         if (!handler) throw notFound('No such handler in this country.');

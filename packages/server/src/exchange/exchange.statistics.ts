@@ -76,6 +76,7 @@ export function createStatisticsService({
         incoming
           .select((eb) => eb.fn.countAll<number>().as('count'))
           .where('judicial_delay', '=', true)
+          .where('refusal_ground', 'is', null)
           .where('due_at', 'is not', null)
           .where((eb) =>
             eb.or([

@@ -639,6 +639,61 @@ describe('refusal, clarification, delay', () => {
   });
 });
 
+describe('addressing: the SPOC copy and a designated agency', () => {
+  it('leaves the own SPOC out when the officer picks an exception, and records the choice', async () => {
+    const { beOfficer, beSpoc } = people;
+    const request = await sendRequest(beOfficer!, {
+      ...standardContent('nl', 'Sensitive investigation'),
+      spocCopyException: 'sensitive_investigation',
+    });
+    expect(request.spocCopy).toBeNull();
+    expect((await call(beSpoc!, 'GET', `/api/v1/exchange/requests/${request.id}`)).status).toBe(
+      404,
+    );
+    const entry = await be.database.db
+      .selectFrom('audit_entry')
+      .select('details')
+      .where('action', '=', 'exchange.send')
+      .where('object_id', '=', request.id)
+      .executeTakeFirstOrThrow();
+    expect(entry.details).toMatchObject({
+      spocCopy: null,
+      spocCopyException: 'sensitive_investigation',
+    });
+  });
+
+  it('routes a request for a designated agency to it, with the national SPOC able to assign it', async () => {
+    const { beOfficer, nlSpoc, nlHandler } = people;
+    const unit = await nl.database.db
+      .selectFrom('agency')
+      .select(['id', 'code'])
+      .where('id', '=', nlHandler!.user.agencyId)
+      .executeTakeFirstOrThrow();
+    const request = await sendRequest(beOfficer!, {
+      ...standardContent('nl', 'Designated agency'),
+      designatedAgencyCode: unit.code,
+    });
+    // The handler's agency is addressed: its officers are told, and see it.
+    const seen = await arrives(nlHandler!, request.id);
+    expect(seen.allowed).toEqual([]);
+    const notices = await ok<{ items: { kind: string; requestId: string }[] }>(
+      nlHandler!,
+      'GET',
+      '/api/v1/notifications',
+    );
+    expect(notices.items).toContainEqual(
+      expect.objectContaining({ kind: 'request_received', requestId: request.id }),
+    );
+    const bySpoc = await ok(nlSpoc!, 'GET', `/api/v1/exchange/requests/${request.id}`);
+    expect(bySpoc.allowed).toContain('assign');
+    await ok(nlSpoc!, 'POST', `/api/v1/exchange/requests/${request.id}/assign`, {
+      userId: nlHandler!.user.id,
+    });
+    const assigned = await ok(nlHandler!, 'GET', `/api/v1/exchange/requests/${request.id}`);
+    expect(assigned.allowed).toEqual(expect.arrayContaining(['answer', 'refuse', 'clarification']));
+  });
+});
+
 describe('spontaneous provision, attachments, and a node that is down', () => {
   it('supplies information to LU without a request (art. 7)', async () => {
     const { beSpoc, luSpoc } = people;
