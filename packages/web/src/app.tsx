@@ -5,9 +5,15 @@ import { AccountPage } from './pages/account.js';
 import { AgenciesPage } from './pages/agencies.js';
 import { AuditPage } from './pages/audit.js';
 import { EnrolmentPage } from './pages/enrolment.js';
+import { ExchangeDashboardPage } from './pages/exchange-dashboard.js';
+import { ExchangeProvisionFormPage } from './pages/exchange-provision-form.js';
+import { ExchangeRequestDetailPage } from './pages/exchange-request-detail.js';
+import { ExchangeRequestFormPage } from './pages/exchange-request-form.js';
+import { ExchangeStatisticsPage } from './pages/exchange-statistics.js';
 import { FederationPage } from './pages/federation.js';
 import { HomePage } from './pages/home.js';
 import { LoginPage } from './pages/login.js';
+import { NotificationsPage } from './pages/notifications.js';
 import { UsersPage } from './pages/users.js';
 import { Layout } from './shell/layout.js';
 
@@ -37,6 +43,10 @@ export function App() {
     );
   }
   const has = (role: string) => me.user.roles.some((r) => r === role);
+  // Information exchange (Directive 2023/977): who reads, who writes, who sees the figures.
+  const readsExchange = has('officer') || has('spoc') || has('supervisor');
+  const writesExchange = has('officer') || has('spoc');
+  const seesStatistics = has('spoc') || has('supervisor') || has('dpo');
   return (
     <Layout>
       <Routes>
@@ -47,6 +57,21 @@ export function App() {
         {(has('admin') || has('supervisor')) && <Route path="/users" element={<UsersPage />} />}
         {has('dpo') && <Route path="/audit" element={<AuditPage />} />}
         {has('admin') && <Route path="/federation" element={<FederationPage />} />}
+        {readsExchange && <Route path="/exchange" element={<ExchangeDashboardPage />} />}
+        {writesExchange && <Route path="/exchange/new" element={<ExchangeRequestFormPage />} />}
+        {writesExchange && (
+          <Route path="/exchange/provide" element={<ExchangeProvisionFormPage />} />
+        )}
+        {readsExchange && (
+          <Route path="/exchange/requests/:id" element={<ExchangeRequestDetailPage />} />
+        )}
+        {writesExchange && (
+          <Route path="/exchange/requests/:id/edit" element={<ExchangeRequestFormPage />} />
+        )}
+        {seesStatistics && (
+          <Route path="/exchange/statistics" element={<ExchangeStatisticsPage />} />
+        )}
+        {readsExchange && <Route path="/notifications" element={<NotificationsPage />} />}
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </Layout>

@@ -15,6 +15,7 @@ import { openDatabase, type DatabaseHandle } from '../kernel/db/database.js';
 import { migrateToLatest } from '../kernel/db/migrate.js';
 import { runNode, type RunningNode } from '../node.js';
 import { DEMO_COUNTRIES, type DemoCountry } from './demo-data.js';
+import { seedDemoExchange } from './demo-exchange.js';
 
 export const DEMO_FEDERATION = 'senningen-benelux-demo';
 
@@ -104,6 +105,7 @@ export async function startDemoFederation(options: {
     await Promise.all(
       running.flatMap(({ node }) => (node.app.delivery ? [node.app.delivery.probePeers()] : [])),
     );
+    await seedDemoExchange(running);
     return {
       nodes: running,
       registerVersion,

@@ -115,9 +115,9 @@ export class DeliveryWorker {
     if (this.running) return;
     this.running = true;
     this.loops = Array.from({ length: this.settings.concurrency }, () => this.run());
-    this.probeTimer = setInterval(() => void this.probePeers(), this.settings.probeMs);
+    this.probeTimer = setInterval(() => void this.trackProbe(), this.settings.probeMs);
     this.probeTimer.unref();
-    this.firstProbe = setTimeout(() => void this.probePeers(), 200);
+    this.firstProbe = setTimeout(() => void this.trackProbe(), 200);
     this.firstProbe.unref();
   }
 
@@ -126,7 +126,16 @@ export class DeliveryWorker {
     if (this.probeTimer) clearInterval(this.probeTimer);
     if (this.firstProbe) clearTimeout(this.firstProbe);
     for (const wake of this.wakers) wake();
-    await Promise.all(this.loops);
+    await Promise.all([...this.loops, ...this.probes]);
+  }
+
+  /** Probes run by the timers are awaited on stop, so none writes to a closed database. */
+  private readonly probes = new Set<Promise<void>>();
+
+  private trackProbe(): Promise<void> {
+    const probe = this.probePeers().finally(() => this.probes.delete(probe));
+    this.probes.add(probe);
+    return probe;
   }
 
   /** Something was enqueued: look at once instead of at the next poll. */

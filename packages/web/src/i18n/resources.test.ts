@@ -1,5 +1,29 @@
 import { describe, expect, it } from 'vitest';
+import {
+  ACCESSIBILITY,
+  DATA_SUBJECT_CATEGORIES,
+  DEADLINE_CLASSES,
+  DIRECTIONS,
+  EVENT_KINDS,
+  HANDLING_CODES,
+  IDENTITY_DOCUMENT_TYPES,
+  INFORMATION_ACCURACY,
+  NOTIFICATION_KINDS,
+  OFFENCE_CATEGORIES,
+  REFUSAL_GROUNDS,
+  REQUEST_KINDS,
+  REQUEST_LANGUAGES,
+  REQUEST_STATES,
+  SIDES,
+  SOURCE_RELIABILITY,
+  SPOC_COPY_EXCEPTIONS,
+  STATEMENT_KINDS,
+  SUBJECT_KINDS,
+  URGENCY_GROUNDS,
+} from '../api/exchange.js';
+import { checkComplete, checkItems, checkSubjectFormats } from '../api/exchange-rules.js';
 import { AGENCY_KINDS, LANGUAGES, OUTCOMES, ROLES } from '../api/types.js';
+import { SUBJECT_FIELDS } from '../components/subjects-editor.js';
 import { RESOURCES, currentLocale, initialLanguage } from './index.js';
 
 type Tree = { [key: string]: string | Tree };
@@ -37,6 +61,97 @@ describe('the translations', () => {
     for (const language of LANGUAGES) expect(english.has(`language.${language}`)).toBe(true);
   });
 
+  it('name every value of the exchange vocabularies', () => {
+    const lists: [string, readonly string[]][] = [
+      ['exchange.states', REQUEST_STATES],
+      ['exchange.urgencyGrounds', URGENCY_GROUNDS],
+      ['exchange.refusalGrounds', REFUSAL_GROUNDS],
+      ['exchange.refusalGroundsShort', REFUSAL_GROUNDS],
+      ['exchange.spocCopy', ['copy', ...SPOC_COPY_EXCEPTIONS]],
+      ['exchange.spocCopyHelp', SPOC_COPY_EXCEPTIONS],
+      ['exchange.handlingCodes', HANDLING_CODES],
+      ['exchange.reliability', SOURCE_RELIABILITY],
+      ['exchange.accuracy', INFORMATION_ACCURACY],
+      ['exchange.subjectKinds', SUBJECT_KINDS],
+      ['exchange.categories', DATA_SUBJECT_CATEGORIES],
+      ['exchange.statements', STATEMENT_KINDS],
+      ['exchange.documentTypes', IDENTITY_DOCUMENT_TYPES],
+      ['exchange.offences', OFFENCE_CATEGORIES],
+      ['exchange.deadlineClasses', DEADLINE_CLASSES],
+      ['exchange.accessibility', ACCESSIBILITY],
+      ['exchange.accessibilityHelp', ACCESSIBILITY],
+      ['exchange.directions', DIRECTIONS],
+      ['exchange.kinds', REQUEST_KINDS],
+      ['exchange.sides', SIDES],
+      ['exchange.events', EVENT_KINDS],
+      ['notifications.kinds', NOTIFICATION_KINDS],
+      ['language', REQUEST_LANGUAGES],
+    ];
+    for (const [prefix, values] of lists) {
+      for (const value of values)
+        expect(english.has(`${prefix}.${value}`), `${prefix}.${value}`).toBe(true);
+    }
+    for (const spec of Object.values(SUBJECT_FIELDS).flat()) {
+      expect(english.has(`exchange.subjectFields.${spec.name}`), spec.name).toBe(true);
+      if (spec.help)
+        expect(english.has(`exchange.subjects.help.${spec.help}`), spec.help).toBe(true);
+    }
+    // Each refusal ground shows its letter of art. 6(1).
+    for (const ground of REFUSAL_GROUNDS) {
+      for (const language of LANGUAGES) {
+        const text = flatten(RESOURCES[language]).get(`exchange.refusalGrounds.${ground}`) ?? '';
+        expect(text.startsWith(`${ground.charAt(0)})`), `${language} ${ground}`).toBe(true);
+      }
+    }
+  });
+
+  it('have a message for every shortcoming the forms can find', () => {
+    const everything = [
+      ...checkComplete({ urgent: true, subjects: [] }, 'request'),
+      ...checkComplete({ urgent: true }, 'spontaneous'),
+      ...checkComplete({ urgencyGround: 'threat_to_life', offenceCategory: 'other' }, 'request'),
+      ...checkComplete({ subjects: SUBJECT_KINDS.map((kind) => ({ kind })) }, 'request'),
+      ...checkSubjectFormats(
+        [
+          {
+            kind: 'person',
+            birthDate: 'x',
+            nationalities: ['b'],
+            documents: [{ type: 'passport', number: '', issuingCountry: 'x' }],
+          },
+          { kind: 'vehicle', plateCountry: 'x', vin: 'x' },
+          { kind: 'phone', number: 'x' },
+          { kind: 'email', address: 'x' },
+          { kind: 'bank_account', iban: 'x', bic: 'x' },
+        ],
+        '/subjects',
+      ),
+      ...checkItems([]),
+      ...checkItems([
+        {
+          body: '',
+          handlingCode: '',
+          handlingNote: '',
+          sourceReliability: '',
+          informationAccuracy: '',
+          subjects: [],
+        },
+        {
+          body: 'x',
+          handlingCode: 'H3',
+          handlingNote: '',
+          sourceReliability: 'A',
+          informationAccuracy: '1',
+          subjects: [],
+        },
+      ]),
+    ];
+    expect(everything.length).toBeGreaterThan(20);
+    for (const { key } of everything) {
+      expect(english.has(`exchange.validation.${key}`), key).toBe(true);
+    }
+  });
+
   it('cover the error codes of the API the screens can meet', () => {
     const codes = [
       'invalid_credentials',
@@ -64,6 +179,13 @@ describe('the translations', () => {
       'not_dead_letter',
       'register_unavailable',
       'register_expired',
+      'request_incomplete',
+      'invalid_transition',
+      'invalid_attachment',
+      'attachment_too_large',
+      'attachment_type_mismatch',
+      'not_a_draft',
+      'expected_in_past',
     ];
     for (const code of codes) expect(english.has(`errors.${code}`), code).toBe(true);
   });

@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import type { Role } from '../api/types.js';
 import { useSession } from '../auth/session.js';
 import { LanguageSwitch } from './language-switch.js';
+import { NOTIFIED_ROLES, NotificationBell, NotificationsProvider } from './notifications.js';
 
 interface NavItem {
   to: string;
@@ -30,13 +31,25 @@ export function Layout({
     { to: '/users', label: t('nav.users'), roles: ['admin', 'supervisor'] },
     { to: '/audit', label: t('nav.audit'), roles: ['dpo'] },
     { to: '/federation', label: t('nav.federation'), roles: ['admin'] },
+    { to: '/exchange', label: t('nav.exchange'), roles: ['officer', 'spoc', 'supervisor'] },
+    {
+      to: '/exchange/statistics',
+      label: t('nav.exchangeStatistics'),
+      roles: ['spoc', 'supervisor', 'dpo'],
+    },
     { to: '/account', label: t('nav.account') },
   ];
   const visible = items.filter(
     (item) => !item.roles || item.roles.some((r) => me?.user.roles.includes(r)),
   );
+  const active = activeItem(visible, useLocation().pathname);
+  const notified =
+    me !== null &&
+    navigation &&
+    me.secondFactorSatisfied &&
+    NOTIFIED_ROLES.some((r) => me.user.roles.includes(r));
   return (
-    <>
+    <NotificationsProvider enabled={notified}>
       <a className="skip-link" href="#main">
         {t('common.skipToContent')}
       </a>
@@ -47,6 +60,7 @@ export function Layout({
         </div>
         <div className="banner-tools">
           <LanguageSwitch />
+          {notified && <NotificationBell />}
           {me && (
             <>
               <span className="signed-in">
@@ -64,9 +78,13 @@ export function Layout({
           <ul>
             {visible.map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to} end={item.to === '/'}>
+                <Link
+                  to={item.to}
+                  className={item === active ? 'active' : undefined}
+                  aria-current={item === active ? 'page' : undefined}
+                >
                   {item.label}
-                </NavLink>
+                </Link>
               </li>
             ))}
           </ul>
@@ -75,6 +93,17 @@ export function Layout({
       <main id="main" tabIndex={-1}>
         {children}
       </main>
-    </>
+    </NotificationsProvider>
   );
+}
+
+/**
+ * The navigation entry of the current page: the one whose address is the longest start of the
+ * path ("/exchange/requests/…" belongs to "/exchange", "/exchange/statistics" to itself).
+ */
+function activeItem(items: readonly NavItem[], pathname: string): NavItem | undefined {
+  const matching = items.filter((item) =>
+    item.to === '/' ? pathname === '/' : pathname === item.to || pathname.startsWith(`${item.to}/`),
+  );
+  return matching.sort((a, b) => b.to.length - a.to.length)[0];
 }
