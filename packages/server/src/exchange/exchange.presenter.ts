@@ -51,6 +51,7 @@ export function presentSummary(row: RequestRow, now: Date, selfNode: string): Re
       ? {
           class: row.deadline_class,
           dueAt: paused ? null : iso(row.due_at),
+          warnAt: paused ? null : iso(row.warn_at),
           paused,
           overdue: open && !paused && row.due_at !== null && row.due_at <= now,
         }

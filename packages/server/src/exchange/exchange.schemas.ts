@@ -203,6 +203,8 @@ const Deadline = Strict({
   /** urgent_direct (8 h), urgent_indirect (3 days), standard (7 days). */
   class: Enum(['urgent_direct', 'urgent_indirect', 'standard']),
   dueAt: Nullable(Timestamp()),
+  /** From when handlers are warned that the deadline comes near (EXCHANGE_WARN_BEFORE). */
+  warnAt: Nullable(Timestamp()),
   /** True while the clock stands still, waiting for a clarification. */
   paused: Type.Boolean(),
   overdue: Type.Boolean(),

@@ -377,6 +377,8 @@ export interface Party {
 export interface Deadline {
   class: DeadlineClass;
   dueAt: string | null;
+  /** From when the node warns that the deadline comes near. */
+  warnAt: string | null;
   /** True while the clock stands still, waiting for a clarification. */
   paused: boolean;
   overdue: boolean;

@@ -8,6 +8,7 @@ const at = (ms: number) => new Date(NOW + ms).toISOString();
 const deadline = (over: Partial<Deadline>): Deadline => ({
   class: 'urgent_direct',
   dueAt: at(3 * HOUR),
+  warnAt: null,
   paused: false,
   overdue: false,
   ...over,
@@ -29,7 +30,14 @@ describe('a deadline at a moment', () => {
     expect(deadlineStatus(paused, 'clarification_requested', NOW)).toEqual({ kind: 'paused' });
   });
 
-  it('is soon in its last quarter and overdue once past', () => {
+  it('is soon from the warning time the node gives', () => {
+    const due = deadline({ dueAt: at(3 * HOUR), warnAt: at(-1) });
+    expect(deadlineStatus(due, 'received', NOW)).toMatchObject({ kind: 'left', soon: true });
+    const later = deadline({ dueAt: at(HOUR), warnAt: at(1) });
+    expect(deadlineStatus(later, 'received', NOW)).toMatchObject({ kind: 'left', soon: false });
+  });
+
+  it('is soon in its last quarter, without a warning time, and overdue once past', () => {
     expect(deadlineStatus(deadline({ dueAt: at(HOUR) }), 'received', NOW)).toMatchObject({
       kind: 'left',
       soon: true,

@@ -46,7 +46,11 @@ export function deadlineStatus(
   if (left <= 0 || deadline.overdue) {
     return { kind: 'overdue', ms: Math.max(0, -left), dueAt: deadline.dueAt };
   }
-  const soon = left < DEADLINE_LIMIT_MS[deadline.class] / 4;
+  // The node's own warning time; the last quarter of the limit where it gives none.
+  const soon =
+    deadline.warnAt !== null
+      ? now >= Date.parse(deadline.warnAt)
+      : left < DEADLINE_LIMIT_MS[deadline.class] / 4;
   return { kind: 'left', ms: left, soon, dueAt: deadline.dueAt };
 }
 

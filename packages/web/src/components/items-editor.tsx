@@ -11,7 +11,7 @@ import {
 import type { ItemDraftValues } from '../api/exchange-rules.js';
 import { EvaluationLegend } from './exchange-badges.js';
 import { fieldId, focusSoon, type PathErrors } from './error-summary.js';
-import { SelectField, TextAreaField } from './field.js';
+import { FieldError, SelectField, TextAreaField } from './field.js';
 import { SubjectsEditor, nextUid, toSubject, type SubjectDraft } from './subjects-editor.js';
 
 /** An item supplied as it is being written: the choices may not be made yet. */
@@ -87,11 +87,7 @@ export function ItemsEditor({
       <legend>{legend}</legend>
       <p className="help">{t('exchange.items.intro')}</p>
       <EvaluationLegend />
-      {listError && (
-        <p className="field-error" id={`${addId}-error`}>
-          {listError}
-        </p>
-      )}
+      {listError && <FieldError id={`${addId}-error`} message={listError} />}
       {items.map((item, index) => {
         const path = `${basePath}/${index}`;
         const id = (field: string) => fieldId(prefix, `${path}/${field}`);
