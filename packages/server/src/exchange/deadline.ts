@@ -11,7 +11,7 @@
  * {@link DEADLINE_TIME_ZONE}: a request received at 10:00 is due at 10:00 on the
  * day the limit expires, whether or not a daylight-saving change lies in between.
  * Time spent waiting for a clarification from the requesting side does not count
- * (art. 6(3)): it is added to the deadline as `pausedMs`.
+ * (art. 6): it is added to the deadline as `pausedMs`.
  *
  * Only the built-in `Intl` API is used for time-zone arithmetic.
  */

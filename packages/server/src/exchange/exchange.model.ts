@@ -28,7 +28,7 @@ export const OPEN_STATES: readonly RequestState[] = [
   'partially_answered',
 ];
 
-/** Art. 5(1): the four grounds that make a request urgent. */
+/** Art. 4(4): the four grounds that make a request urgent. */
 export const URGENCY_GROUNDS = [
   'public_security_threat',
   'threat_to_life',
@@ -37,7 +37,7 @@ export const URGENCY_GROUNDS = [
 ] as const;
 export type UrgencyGround = (typeof URGENCY_GROUNDS)[number];
 
-/** Art. 4(1): why a designated agency may leave its own SPOC out of copy. */
+/** Art. 4(2): why a designated agency may leave its own SPOC out of copy. */
 export const SPOC_COPY_EXCEPTIONS = [
   'sensitive_investigation',
   'terrorism_non_emergency',

@@ -40,7 +40,7 @@ const subjectCommon = {
   category: Type.Optional(Enum(DATA_SUBJECT_CATEGORIES)),
   /** A fact, or a personal assessment (LED art. 7(1)). */
   statement: Type.Optional(Enum(STATEMENT_KINDS)),
-  /** Art. 4(3)(d) of Directive 2023/977: how this subject is linked to the purpose. */
+  /** Art. 4 of Directive 2023/977: how this subject is linked to the purpose. */
   link: Type.Optional(Long(2000)),
 };
 

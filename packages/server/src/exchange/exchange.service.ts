@@ -818,7 +818,7 @@ export function createExchangeService(deps: {
         }
         if (event.kind === 'answered') changes.answered_at = new Date(event.occurredAt);
       } else if (event.kind === 'clarified' && row.paused_since) {
-        // The clock runs again; the time spent waiting does not count (art. 6(3)).
+        // The clock runs again; the time spent waiting does not count (art. 6).
         const pausedMs = row.paused_ms + Math.max(0, now.getTime() - row.paused_since.getTime());
         Object.assign(
           changes,
@@ -987,7 +987,10 @@ export function createExchangeService(deps: {
             'Accessibility decides the deadline of urgent requests only.',
           );
         }
-        const running = row.paused_since === null ? deadlineFields(row, accessibility) : {};
+        // A new class moves the deadline (and warns afresh); the same class changes nothing.
+        const moved = deadlineClass(true, accessibility) !== row.deadline_class;
+        const running =
+          moved && row.paused_since === null ? deadlineFields(row, accessibility) : {};
         return {
           event: { accessibility },
           changes: {

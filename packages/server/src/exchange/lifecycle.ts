@@ -72,7 +72,7 @@ const REQUEST_RULES: Readonly<Record<Side, Rules>> = {
     send: [{ from: ['draft'], to: 'sent' }],
     /**
      * The requesting SPOC provides the clarification asked for; the suspended time
-     * limits run again (art. 6(3)) and the request returns to where it was.
+     * limits run again (art. 6) and the request returns to where it was.
      */
     clarify: [
       {
@@ -107,7 +107,7 @@ const REQUEST_RULES: Readonly<Record<Side, Rules>> = {
     ],
     /**
      * The requested SPOC asks for the clarification it needs instead of refusing;
-     * the time limits are suspended until it is provided (art. 6(3)).
+     * the time limits are suspended until it is provided (art. 6).
      */
     ask_clarification: [
       { from: ['received', 'assigned', 'delayed'], to: 'clarification_requested' },

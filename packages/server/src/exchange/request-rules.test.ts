@@ -52,7 +52,7 @@ describe('the content art. 4 requires before a request is sent', () => {
     ).toEqual([]);
   });
 
-  it('wants one of the four grounds of art. 5(1) and a justification for an urgent request', () => {
+  it('wants one of the four grounds of art. 4(4) and a justification for an urgent request', () => {
     expect(paths({ ...complete, urgent: true })).toEqual([
       '/urgencyGround',
       '/urgencyJustification',

@@ -11,8 +11,8 @@ const blank = (text: string | undefined) => text === undefined || text.trim() ==
 
 /**
  * What a request (or a spontaneous provision) lacks before it may be sent:
- * the content art. 4(3) of Directive 2023/977 requires, and the urgency
- * ground of art. 5(1) when it is marked urgent. An empty list means complete.
+ * the content art. 4 of Directive 2023/977 requires, and the urgency
+ * ground of art. 4(4) when it is marked urgent. An empty list means complete.
  * The requesting agency and officer are not asked: they are who sends it.
  */
 export function checkComplete(content: RequestContent, kind: RequestKind): Shortcoming[] {
@@ -40,7 +40,7 @@ export function checkComplete(content: RequestContent, kind: RequestKind): Short
       );
     } else {
       if (content.urgencyGround === undefined) {
-        need('/urgencyGround', 'An urgent request needs one of the four grounds of art. 5(1).');
+        need('/urgencyGround', 'An urgent request needs one of the four grounds of art. 4(4).');
       }
       if (blank(content.urgencyJustification)) {
         need('/urgencyJustification', 'Explain why the request is urgent.');
