@@ -8,8 +8,8 @@ export type StatisticsService = ReturnType<typeof createStatisticsService>;
 
 /**
  * The figures each Member State reports under art. 18 of Directive 2023/977,
- * counted from this node's own copies of the requests of a calendar year
- * (by the date sent, or received). They hold no personal data.
+ * counted from this node's own copies of the requests of a calendar year in
+ * Brussels time (by the date sent, or received). They hold no personal data.
  */
 export function createStatisticsService({
   db,
@@ -22,8 +22,9 @@ export function createStatisticsService({
 }) {
   return {
     async forYear(ctx: ActorContext, year: number): Promise<Statistics> {
-      const from = new Date(Date.UTC(year, 0, 1));
-      const to = new Date(Date.UTC(year + 1, 0, 1));
+      // A calendar year in Brussels time: 1 January always falls in winter time (UTC+1).
+      const from = new Date(Date.UTC(year, 0, 1) - 3_600_000);
+      const to = new Date(Date.UTC(year + 1, 0, 1) - 3_600_000);
       const now = clock();
       const outgoing = (kind: 'request' | 'spontaneous') =>
         db

@@ -26,6 +26,14 @@ interface Actor {
   token: string;
 }
 
+/** The statistics count calendar years in Brussels time. */
+const brusselsYear = () =>
+  Number(
+    new Intl.DateTimeFormat('en', { timeZone: 'Europe/Brussels', year: 'numeric' }).format(
+      new Date(),
+    ),
+  );
+
 let fed: TestFederation;
 let be: MemberNode;
 let nl: MemberNode;
@@ -382,7 +390,7 @@ describe('an urgent request about a person and a vehicle, BE to NL', () => {
 
   it('the statistics count it on both sides', async () => {
     const { beSpoc, nlSpoc } = people;
-    const year = new Date().getUTCFullYear();
+    const year = brusselsYear();
     const nlFigures = await ok<{
       received: { country: string; urgentReceived: number; urgentAnswered: number }[];
     }>(nlSpoc!, 'GET', `/api/v1/exchange/statistics?year=${year}`);
@@ -517,7 +525,7 @@ describe('refusal, clarification, delay', () => {
     const figures = await ok<{ refusals: { country: string; ground: string; count: number }[] }>(
       nlSpoc!,
       'GET',
-      `/api/v1/exchange/statistics?year=${new Date().getUTCFullYear()}`,
+      `/api/v1/exchange/statistics?year=${brusselsYear()}`,
     );
     for (const ground of REFUSAL_GROUNDS) {
       expect(figures.refusals).toContainEqual({ country: 'BE', ground, count: 1 });
