@@ -24,100 +24,95 @@ export function FieldError({ id, message }: { id: string; message: string }) {
   );
 }
 
-interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
+interface Labelled {
   label: string;
   help?: string;
   error?: string | undefined;
+}
+
+/** What a labelled control needs to be tied to its label, help text and error. */
+interface ControlProps {
+  id: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}
+
+/**
+ * The frame of a labelled control: label, help text and error, tied to the
+ * control for assistive technology. A given id lets an error summary link to it.
+ */
+function LabelledControl({
+  label,
+  help,
+  error,
+  givenId,
+  children,
+}: Labelled & { givenId: string | undefined; children: (control: ControlProps) => ReactNode }) {
+  const generated = useId();
+  const id = givenId ?? generated;
+  const helpId = `${id}-help`;
+  const errorId = `${id}-error`;
+  return (
+    <div className={error ? 'field field-invalid' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      {help && (
+        <p className="help" id={helpId}>
+          {help}
+        </p>
+      )}
+      {error && <FieldError id={errorId} message={error} />}
+      {children({
+        id,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': describedBy(error && errorId, help && helpId),
+      })}
+    </div>
+  );
 }
 
 /** A labelled input; its help text and error are tied to it for assistive technology. */
-export function Field({ label, help, error, ...input }: FieldProps) {
-  const generated = useId();
-  // A given id lets an error summary link to the field.
-  const id = input.id ?? generated;
-  const helpId = `${id}-help`;
-  const errorId = `${id}-error`;
+export function Field({
+  label,
+  help,
+  error,
+  ...input
+}: Labelled & InputHTMLAttributes<HTMLInputElement>) {
   return (
-    <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      {help && (
-        <p className="help" id={helpId}>
-          {help}
-        </p>
-      )}
-      {error && <FieldError id={errorId} message={error} />}
-      <input
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(error && errorId, help && helpId)}
-        {...input}
-      />
-    </div>
+    <LabelledControl label={label} help={help} error={error} givenId={input.id}>
+      {(control) => <input {...control} {...input} />}
+    </LabelledControl>
   );
 }
 
-interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
-  label: string;
-  help?: string;
-  error?: string | undefined;
-  children: ReactNode;
-}
-
-export function SelectField({ label, help, error, children, ...select }: SelectFieldProps) {
-  const generated = useId();
-  const id = select.id ?? generated;
-  const helpId = `${id}-help`;
-  const errorId = `${id}-error`;
+export function SelectField({
+  label,
+  help,
+  error,
+  children,
+  ...select
+}: Labelled & SelectHTMLAttributes<HTMLSelectElement> & { children: ReactNode }) {
   return (
-    <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      {help && (
-        <p className="help" id={helpId}>
-          {help}
-        </p>
+    <LabelledControl label={label} help={help} error={error} givenId={select.id}>
+      {(control) => (
+        <select {...control} {...select}>
+          {children}
+        </select>
       )}
-      {error && <FieldError id={errorId} message={error} />}
-      <select
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(error && errorId, help && helpId)}
-        {...select}
-      >
-        {children}
-      </select>
-    </div>
+    </LabelledControl>
   );
-}
-
-interface TextAreaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
-  label: string;
-  help?: string;
-  error?: string | undefined;
 }
 
 /** A labelled text area, tied to its help text and error like Field. */
-export function TextAreaField({ label, help, error, ...area }: TextAreaFieldProps) {
-  const generated = useId();
-  const id = area.id ?? generated;
-  const helpId = `${id}-help`;
-  const errorId = `${id}-error`;
+export function TextAreaField({
+  label,
+  help,
+  error,
+  ...area
+}: Labelled & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
-    <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      {help && (
-        <p className="help" id={helpId}>
-          {help}
-        </p>
-      )}
-      {error && <FieldError id={errorId} message={error} />}
-      <textarea
-        id={id}
-        rows={4}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(error && errorId, help && helpId)}
-        {...area}
-      />
-    </div>
+    <LabelledControl label={label} help={help} error={error} givenId={area.id}>
+      {(control) => <textarea rows={4} {...control} {...area} />}
+    </LabelledControl>
   );
 }
 
