@@ -194,15 +194,20 @@ export async function insertAttachments(
   if (rows.length > 0) await trx.insertInto('exchange_attachment').values(rows).execute();
 }
 
+/** The subjects of a request and of its items, in order. */
+export function requestSubjects(db: DbOrTrx, requestId: string) {
+  return db
+    .selectFrom('exchange_subject')
+    .selectAll()
+    .where('request_id', '=', requestId)
+    .orderBy('position')
+    .execute();
+}
+
 /** Everything a request's detail shows: subjects, timeline, items, attachments. */
 export async function loadRequestParts(db: DbOrTrx, requestId: string) {
   const [subjects, events, items, attachments] = await Promise.all([
-    db
-      .selectFrom('exchange_subject')
-      .selectAll()
-      .where('request_id', '=', requestId)
-      .orderBy('position')
-      .execute(),
+    requestSubjects(db, requestId),
     db
       .selectFrom('exchange_event')
       .selectAll()
@@ -269,7 +274,11 @@ export async function agencyUsersWithRoles(
 }
 
 /** Users of this node's country a request can be assigned to. */
-export async function listHandlers(db: DbOrTrx, country: string) {
+export function listHandlers(db: DbOrTrx, country: string) {
+  return handlers(db, country).orderBy('a.code').orderBy('u.display_name').execute();
+}
+
+function handlers(db: DbOrTrx, country: string) {
   return db
     .selectFrom('app_user as u')
     .innerJoin('agency as a', 'a.id', 'u.agency_id')
@@ -277,14 +286,11 @@ export async function listHandlers(db: DbOrTrx, country: string) {
     .where('a.country', '=', country)
     .where('u.disabled_at', 'is', null)
     .where('a.disabled_at', 'is', null)
-    .where(sql<boolean>`u.roles && array['spoc','officer']::text[]`)
-    .orderBy('a.code')
-    .orderBy('u.display_name')
-    .execute();
+    .where(sql<boolean>`u.roles && array['spoc','officer']::text[]`);
 }
 
-export async function findHandler(db: DbOrTrx, userId: string, country: string) {
-  return (await listHandlers(db, country)).find((h) => h.id === userId);
+export function findHandler(db: DbOrTrx, userId: string, country: string) {
+  return handlers(db, country).where('u.id', '=', userId).executeTakeFirst();
 }
 
 export async function insertNotifications(

@@ -30,7 +30,7 @@ import {
   type WireEvent,
 } from './exchange.envelopes.js';
 import type { Accessibility, RequestState } from './exchange.model.js';
-import { presentDetail, presentSummary } from './exchange.presenter.js';
+import { presentDetail, presentSubject, presentSummary } from './exchange.presenter.js';
 import {
   agencyUsersWithRoles,
   findAttachment,
@@ -47,6 +47,7 @@ import {
   loadRequestParts,
   nextReferenceNumber,
   replaceRequestSubjects,
+  requestSubjects,
   updateRequest,
   type RequestRow,
 } from './exchange.queries.js';
@@ -222,6 +223,11 @@ export function createExchangeService(deps: {
   async function detail(ctx: ActorContext, id: string): Promise<RequestDetail> {
     const row = await findRequest(db, id);
     if (!row) throw notFound('No such request.');
+    return present(ctx, row);
+  }
+
+  async function present(ctx: ActorContext, row: RequestRow): Promise<RequestDetail> {
+    const id = row.id;
     const parts = await loadRequestParts(db, id);
     const result = presentDetail(row, parts, allowedActions(ctx.actor, row), clock(), selfNode());
     const purpose = `${result.reference}: ${result.content.purpose ?? ''}`.slice(0, 500);
@@ -539,18 +545,11 @@ export function createExchangeService(deps: {
       kind: row.kind,
       assigned: false,
     });
-    const parts = await loadRequestParts(trx, id);
     const content: RequestContent = {
       ...(row.content as RequestContent),
-      subjects: parts.subjects
+      subjects: (await requestSubjects(trx, id))
         .filter((s) => s.item_id === null)
-        .map((s) => ({
-          ...(s.details as object),
-          id: s.id,
-          kind: s.kind,
-          ...(s.category !== null && { category: s.category }),
-          ...(s.statement !== null && { statement: s.statement }),
-        })) as Subject[],
+        .map(presentSubject),
     };
     const shortcomings = [...checkComplete(content, row.kind), ...checkItems(items)];
     const register = await federation.registers.current(now, trx);
@@ -922,8 +921,7 @@ export function createExchangeService(deps: {
      * subject by subject with the purpose of the request (LED art. 25).
      */
     async get(ctx: ActorContext, id: string): Promise<RequestDetail> {
-      await loadVisible(ctx, id);
-      return detail(ctx, id);
+      return present(ctx, await loadVisible(ctx, id));
     },
 
     async create(ctx: ActorContext, content: RequestContent): Promise<RequestDetail> {
