@@ -5,41 +5,10 @@
 import { randomBytes } from 'node:crypto';
 import Fastify from 'fastify';
 import { sql } from 'kysely';
-import {
-  buildApp,
-  createAgencyRecord,
-  createUserRecord,
-  migrateToLatest,
-  openDatabase,
-} from '@senningen/server';
+import { buildApp } from '@senningen/server';
+import { BENCH_PASSWORD, openBenchData } from './bench-data.js';
 
-const url = process.env.BENCH_TARGET_URL;
-const database = url
-  ? await openDatabase({ kind: 'postgres', url, poolSize: 10 })
-  : await openDatabase({ kind: 'pglite-memory' });
-await migrateToLatest(database.db);
-
-const operator = { actor: null, clientAddress: null, requestId: 'bench' };
-const agency = await createAgencyRecord(database.db, operator, {
-  code: 'BENCH',
-  name: 'Benchmark agency',
-  country: 'BE',
-  kind: 'police',
-});
-const password = 'benchmark password';
-await createUserRecord(
-  database.db,
-  operator,
-  {
-    username: 'bench.user',
-    displayName: 'Bench',
-    agencyId: agency.id,
-    roles: ['officer'],
-    language: 'en',
-    password,
-  },
-  agency.code,
-);
+const database = await openBenchData({ username: 'bench.user', displayName: 'Bench' });
 
 const node = await buildApp({
   config: { logLevel: 'warn', publicUrl: 'http://127.0.0.1' },
@@ -59,7 +28,7 @@ const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
 const login = await fetch(`${nodeUrl}/api/v1/auth/login`, {
   method: 'POST',
   headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ username: 'bench.user', password }),
+  body: JSON.stringify({ username: 'bench.user', password: BENCH_PASSWORD }),
 });
 const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
 

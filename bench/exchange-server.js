@@ -5,41 +5,10 @@
 // purpose, group-committed); the second is the same node with the audit writer
 // made a no-op, i.e. the same read without logging.
 import { randomBytes } from 'node:crypto';
-import {
-  buildApp,
-  createAgencyRecord,
-  createUserRecord,
-  migrateToLatest,
-  openDatabase,
-} from '@senningen/server';
+import { buildApp } from '@senningen/server';
+import { BENCH_PASSWORD, openBenchData } from './bench-data.js';
 
-const url = process.env.BENCH_TARGET_URL;
-const database = url
-  ? await openDatabase({ kind: 'postgres', url, poolSize: 10 })
-  : await openDatabase({ kind: 'pglite-memory' });
-await migrateToLatest(database.db);
-
-const operator = { actor: null, clientAddress: null, requestId: 'bench' };
-const agency = await createAgencyRecord(database.db, operator, {
-  code: 'BENCH',
-  name: 'Benchmark agency',
-  country: 'BE',
-  kind: 'police',
-});
-const password = 'benchmark password';
-await createUserRecord(
-  database.db,
-  operator,
-  {
-    username: 'bench.officer',
-    displayName: 'Bench Officer',
-    agencyId: agency.id,
-    roles: ['officer'],
-    language: 'en',
-    password,
-  },
-  agency.code,
-);
+const database = await openBenchData({ username: 'bench.officer', displayName: 'Bench Officer' });
 
 const dataKey = randomBytes(32);
 const options = {
@@ -58,7 +27,7 @@ const unloggedUrl = await unlogged.server.listen({ port: 0, host: '127.0.0.1' })
 const login = await fetch(`${loggedUrl}/api/v1/auth/login`, {
   method: 'POST',
   headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ username: 'bench.officer', password }),
+  body: JSON.stringify({ username: 'bench.officer', password: BENCH_PASSWORD }),
 });
 const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 const { csrfToken } = /** @type {{ csrfToken: string }} */ (await login.json());
