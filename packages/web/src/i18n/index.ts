@@ -1,16 +1,31 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LANGUAGES, type Language } from '../api/types.js';
+import consultationDe from './consultation/de.json';
+import consultationEn from './consultation/en.json';
+import consultationFr from './consultation/fr.json';
+import consultationNl from './consultation/nl.json';
 import de from './de.json';
 import en from './en.json';
 import fr from './fr.json';
 import nl from './nl.json';
+import portalDe from './portal/de.json';
+import portalEn from './portal/en.json';
+import portalFr from './portal/fr.json';
+import portalNl from './portal/nl.json';
 
 /** The shape of the English texts; every language must have all of them (checked by tsc). */
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
-export type Translation = Strings<typeof en>;
+/** The portal editor's and the consultation bodies' texts live in files of their own. */
+const ENGLISH = { ...en, portal: portalEn, consultation: consultationEn };
+export type Translation = Strings<typeof ENGLISH>;
 
-export const RESOURCES: Record<Language, Translation> = { en, nl, fr, de };
+export const RESOURCES: Record<Language, Translation> = {
+  en: ENGLISH,
+  nl: { ...nl, portal: portalNl, consultation: consultationNl },
+  fr: { ...fr, portal: portalFr, consultation: consultationFr },
+  de: { ...de, portal: portalDe, consultation: consultationDe },
+};
 
 /** Belgian locales for the three national languages, British English for English. */
 const LOCALES: Record<Language, string> = { nl: 'nl-BE', fr: 'fr-BE', de: 'de-BE', en: 'en-GB' };

@@ -55,6 +55,13 @@ describe(`the database layer (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : '
     expect(rows[0]).toEqual({ big: 9007199254740991, count: 1 });
   });
 
+  it('returns calendar dates as text on both databases, whatever the time zone', async () => {
+    const { rows } = await sql<{
+      day: string;
+    }>`select '2021-01-15'::date as day`.execute(handle.db);
+    expect(rows[0]).toEqual({ day: '2021-01-15' });
+  });
+
   it('runs a precompiled query with its named parameters in any order', async () => {
     const query = precompile(['low', 'high'] as const, (qb, p) =>
       qb

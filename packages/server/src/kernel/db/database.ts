@@ -34,6 +34,9 @@ export function databaseTarget(config: {
 }
 
 const INT8_OID = 20;
+const DATE_OID = 1082;
+/** Calendar dates stay text ('2026-11-29'): a Date would shift them by the time zone. */
+const keepText = (value: string) => value;
 
 /**
  * Opens the node's database. PGlite in a data folder is locked against a second
@@ -48,6 +51,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
           if (oid === INT8_OID) return (value: string) => Number(value);
+          if (oid === DATE_OID) return keepText;
           return pg.types.getTypeParser(oid, format ?? 'text') as (value: string) => unknown;
         }) as typeof pg.types.getTypeParser,
       },
@@ -82,14 +86,14 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     lock = lockDataDir(target.dataDir);
     location = path.join(target.dataDir, 'pglite');
     try {
-      pglite = await PGlite.create(location);
+      pglite = await PGlite.create(location, { parsers: { [DATE_OID]: keepText } });
     } catch (error) {
       lock.release();
       throw error;
     }
   } else {
     location = 'memory';
-    pglite = await PGlite.create();
+    pglite = await PGlite.create({ parsers: { [DATE_OID]: keepText } });
   }
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   return {

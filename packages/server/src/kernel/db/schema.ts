@@ -26,6 +26,22 @@ export interface Database {
   exchange_blob: ExchangeBlobTable;
   exchange_attachment: ExchangeAttachmentTable;
   notification: NotificationTable;
+  consultation_body: ConsultationBodyTable;
+  consultation_member: ConsultationMemberTable;
+  consultation_meeting: ConsultationMeetingTable;
+  consultation_agenda_item: ConsultationAgendaItemTable;
+  consultation_attendee: ConsultationAttendeeTable;
+  consultation_document: ConsultationDocumentTable;
+  consultation_decision: ConsultationDecisionTable;
+  consultation_action: ConsultationActionTable;
+  consultation_action_note: ConsultationActionNoteTable;
+  portal_theme: PortalThemeTable;
+  portal_news: PortalNewsTable;
+  portal_news_theme: PortalNewsThemeTable;
+  portal_text: PortalTextTable;
+  portal_revision: PortalRevisionTable;
+  portal_view_salt: PortalViewSaltTable;
+  portal_view: PortalViewTable;
 }
 
 type Timestamp = ColumnType<Date, Date, Date>;
@@ -320,6 +336,166 @@ export interface NotificationTable {
   reference: string | null;
   created_at: Timestamp;
   read_at: Date | null;
+}
+
+/** A calendar date, as text: '2021-01-15'. */
+type CalendarDate = string;
+/** A timestamp the database fills in when none is given. */
+type Defaulted = ColumnType<Date, Date | undefined, Date>;
+
+export interface ConsultationBodyTable {
+  id: string;
+  code: string;
+  names: ColumnType<Partial<Record<string, string>>, string, string>;
+  level: string;
+  countries: string[];
+  description: Generated<string>;
+  created_at: Defaulted;
+  updated_at: Defaulted;
+}
+
+export interface ConsultationMemberTable {
+  id: string;
+  body_id: string;
+  user_id: string | null;
+  name: string;
+  country: string;
+  organisation: string;
+  function: string;
+  created_at: Defaulted;
+}
+
+export interface ConsultationMeetingTable {
+  id: string;
+  body_id: string;
+  title: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  mode: string;
+  place: string | null;
+  minutes: string | null;
+  created_at: Defaulted;
+  updated_at: Defaulted;
+}
+
+export interface ConsultationAgendaItemTable {
+  meeting_id: string;
+  position: number;
+  title: string;
+  notes: Generated<string>;
+}
+
+export interface ConsultationAttendeeTable {
+  meeting_id: string;
+  member_id: string;
+}
+
+export interface ConsultationDocumentTable {
+  id: string;
+  meeting_id: string;
+  file_name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  content: ColumnType<Uint8Array, Buffer, never>;
+  uploaded_by: string | null;
+  uploaded_at: Defaulted;
+}
+
+export interface ConsultationDecisionTable {
+  id: string;
+  body_id: string;
+  meeting_id: string | null;
+  reference: string;
+  text: string;
+  decided_on: CalendarDate;
+  created_at: Defaulted;
+}
+
+export interface ConsultationActionTable {
+  id: string;
+  body_id: string;
+  decision_id: string | null;
+  title: string;
+  description: Generated<string>;
+  owner_country: string;
+  owner_agency: string;
+  due_on: CalendarDate;
+  status: string;
+  completed_on: CalendarDate | null;
+  created_at: Defaulted;
+  updated_at: Defaulted;
+}
+
+export interface ConsultationActionNoteTable {
+  id: string;
+  action_id: string;
+  author_id: string | null;
+  author_name: string;
+  text: string;
+  status: string | null;
+  created_at: Defaulted;
+}
+
+export interface PortalThemeTable {
+  id: string;
+  slug: string;
+  position: Generated<number>;
+  created_at: Defaulted;
+}
+
+export interface PortalNewsTable {
+  id: string;
+  slug: string;
+  body_id: string | null;
+  meeting_id: string | null;
+  view_count: Generated<number>;
+  created_by: string | null;
+  created_at: Defaulted;
+}
+
+export interface PortalNewsThemeTable {
+  news_id: string;
+  theme_id: string;
+}
+
+export interface PortalTextTable {
+  id: string;
+  theme_id: string | null;
+  news_id: string | null;
+  language: string;
+  title: string;
+  summary: Generated<string>;
+  body: string;
+  revision: number;
+  published_revision_id: string | null;
+  publish_at: Date | null;
+  updated_by: string | null;
+  updated_at: Defaulted;
+}
+
+export interface PortalRevisionTable {
+  id: string;
+  text_id: string;
+  number: number;
+  title: string;
+  summary: string;
+  body: string;
+  origin: string;
+  restored_from: number | null;
+  created_by: string | null;
+  created_at: Defaulted;
+}
+
+export interface PortalViewSaltTable {
+  day: CalendarDate;
+  salt: ColumnType<Uint8Array, Buffer, never>;
+}
+
+export interface PortalViewTable {
+  day: CalendarDate;
+  news_id: string;
+  visitor: ColumnType<Uint8Array, Buffer, never>;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;

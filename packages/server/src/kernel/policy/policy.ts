@@ -77,6 +77,35 @@ export const ACTIONS = {
   'exchange.handle': { grants: { spoc: 'agency', officer: 'self' } },
   'exchange.statistics': { grants: { spoc: 'country', supervisor: 'country', dpo: 'country' } },
   'notification.read': { grants: 'every-role' },
+  // The public portal is the node's: its editors write, schedule and publish it.
+  'portal.edit': { grants: { editor: 'all' } },
+  'portal.publish': { grants: { editor: 'all' } },
+  // Consultation bodies: editors (the secretariat) keep every body; anyone else
+  // reaches only the bodies they are a member of ('self', decided per body).
+  'consultation.read': {
+    grants: {
+      editor: 'all',
+      officer: 'self',
+      spoc: 'self',
+      analyst: 'self',
+      supervisor: 'self',
+      dpo: 'self',
+      admin: 'self',
+    },
+  },
+  'consultation.manage': { grants: { editor: 'all' } },
+  // Progress notes and status on action items: the body's members and the secretariat.
+  'consultation.follow-up': {
+    grants: {
+      editor: 'all',
+      officer: 'self',
+      spoc: 'self',
+      analyst: 'self',
+      supervisor: 'self',
+      dpo: 'self',
+      admin: 'self',
+    },
+  },
 } as const satisfies Record<string, ActionRule>;
 
 export type Action = keyof typeof ACTIONS;
