@@ -63,3 +63,4 @@ export { EnvelopeTypes } from './federation/envelope.js';
 export { parseDuration } from './kernel/config.js';
 export { AGENCY_KINDS, LANGUAGES, ROLES, isRole, type Role } from './kernel/policy/roles.js';
 export { appendAuditInOwnTransaction, type AuditContext } from './audit/audit-log.js';
+export { invalidatePortalCache } from './portal/page-cache.js';

@@ -35,6 +35,5 @@ export async function registerWebShell(app: FastifyInstance, webDir: string): Pr
   app.get('/app', (_request, reply) => reply.redirect('/app/'));
   app.get('/app/', sendIndex);
   app.get('/app/*', sendIndex);
-  app.get('/', (_request, reply) => reply.redirect('/app/'));
   return true;
 }
