@@ -43,9 +43,15 @@ import { DeadlineWatcher } from './exchange/deadline-watcher.js';
 import { exchangeRoutes } from './exchange/exchange.routes.js';
 import { createExchangeService, type WarnBefore } from './exchange/exchange.service.js';
 import { createStatisticsService } from './exchange/exchange.statistics.js';
+import { consultationRoutes } from './consultation/consultation.routes.js';
+import { createConsultationService } from './consultation/consultation.service.js';
 import { notificationRoutes } from './notifications/notifications.routes.js';
 import { healthRoutes } from './operations/health.routes.js';
 import { registerHttpMetrics } from './operations/metrics.js';
+import { portalPublicRoutes } from './portal/portal.public.routes.js';
+import { portalRoutes } from './portal/portal.routes.js';
+import { createPortalService } from './portal/portal.service.js';
+import { ViewCounter } from './portal/views.js';
 import { DEFAULT_WEB_DIR, registerWebShell } from './web-shell/static.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -79,6 +85,10 @@ export interface AppDependencies {
     /** Run the deadline watcher in this process (the default). */
     deadlineWatcher?: boolean;
   };
+  /** Consultation bodies: the clock that decides "today" and overdue (tests set it). */
+  consultation?: { clock?: () => Date };
+  /** Public portal: the clock that decides scheduled from published (tests set it). */
+  portal?: { clock?: () => Date };
 }
 
 export interface App {
@@ -91,6 +101,8 @@ export interface App {
   /** The node's federation equipment; null until `node init` has run. */
   federation: Federation | null;
   delivery: DeliveryWorker | null;
+  /** Views of public news items, waiting to be written. */
+  portalViews: ViewCounter;
   /** Stops taking requests and writes the audit entries still waiting. */
   close(): Promise<void>;
 }
@@ -232,6 +244,14 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     statistics: createStatisticsService({ db, audit }),
   });
   await server.register(notificationRoutes, { db });
+  await server.register(consultationRoutes, {
+    consultation: createConsultationService({
+      db,
+      audit,
+      ...(deps.consultation?.clock && { clock: deps.consultation.clock }),
+    }),
+    publicUrl: config.publicUrl,
+  });
   const deadlines =
     deps.exchange?.deadlineWatcher === false
       ? null
@@ -245,6 +265,19 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await server.register(federationAdminRoutes, {
     federation: createFederationService({ db, audit, federation, delivery }),
   });
+  await server.register(portalRoutes, {
+    portal: createPortalService({
+      db,
+      publicUrl: config.publicUrl,
+      ...(deps.portal?.clock && { clock: deps.portal.clock }),
+    }),
+  });
+  const portalViews = new ViewCounter(db, { log: server.log });
+  await server.register(portalPublicRoutes, {
+    db,
+    publicUrl: config.publicUrl,
+    views: portalViews,
+  });
   await registerWebShell(server, deps.webDir ?? DEFAULT_WEB_DIR);
 
   const registerUrl = deps.federation?.registerUrl;
@@ -257,6 +290,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   delivery?.start();
   fetcher?.start();
   deadlines?.start();
+  portalViews.start();
   return {
     server,
     routes,
@@ -264,11 +298,13 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     deadlines,
     federation,
     delivery,
+    portalViews,
     async close() {
       fetcher?.stop();
       await deadlines?.stop();
       await delivery?.stop();
       await server.close();
+      await portalViews.stop();
       await audit.flush();
     },
   };

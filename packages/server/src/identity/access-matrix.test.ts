@@ -55,6 +55,9 @@ beforeAll(async () => {
     nodeId: 'nl',
     id: crypto.randomUUID(),
     attachmentId: crypto.randomUUID(),
+    memberId: crypto.randomUUID(),
+    language: 'nl',
+    number: '1',
   };
 });
 afterAll(async () => {
