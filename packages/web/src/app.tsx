@@ -4,6 +4,10 @@ import { useSession } from './auth/session.js';
 import { AccountPage } from './pages/account.js';
 import { AgenciesPage } from './pages/agencies.js';
 import { AuditPage } from './pages/audit.js';
+import { ConsultationActionsPage } from './pages/consultation-actions.js';
+import { ConsultationBodiesPage } from './pages/consultation-bodies.js';
+import { ConsultationBodyPage } from './pages/consultation-body.js';
+import { ConsultationMeetingPage } from './pages/consultation-meeting.js';
 import { EnrolmentPage } from './pages/enrolment.js';
 import { ExchangeDashboardPage } from './pages/exchange-dashboard.js';
 import { ExchangeProvisionFormPage } from './pages/exchange-provision-form.js';
@@ -14,6 +18,9 @@ import { FederationPage } from './pages/federation.js';
 import { HomePage } from './pages/home.js';
 import { LoginPage } from './pages/login.js';
 import { NotificationsPage } from './pages/notifications.js';
+import { PortalNewsEditorPage, PortalNewsNewPage } from './pages/portal-news-editor.js';
+import { PortalNewsListPage } from './pages/portal-news-list.js';
+import { PortalThemeEditorPage, PortalThemesPage } from './pages/portal-themes.js';
 import { UsersPage } from './pages/users.js';
 import { Layout } from './shell/layout.js';
 
@@ -72,6 +79,17 @@ export function App() {
           <Route path="/exchange/statistics" element={<ExchangeStatisticsPage />} />
         )}
         {readsExchange && <Route path="/notifications" element={<NotificationsPage />} />}
+        {/* The public portal: its editors write, schedule and publish themes and news. */}
+        {has('editor') && <Route path="/portal/news" element={<PortalNewsListPage />} />}
+        {has('editor') && <Route path="/portal/news/new" element={<PortalNewsNewPage />} />}
+        {has('editor') && <Route path="/portal/news/:id" element={<PortalNewsEditorPage />} />}
+        {has('editor') && <Route path="/portal/themes" element={<PortalThemesPage />} />}
+        {has('editor') && <Route path="/portal/themes/:id" element={<PortalThemeEditorPage />} />}
+        {/* Consultation bodies: open to every user; the node decides which bodies they see. */}
+        <Route path="/consultation" element={<ConsultationBodiesPage />} />
+        <Route path="/consultation/bodies/:id" element={<ConsultationBodyPage />} />
+        <Route path="/consultation/meetings/:id" element={<ConsultationMeetingPage />} />
+        <Route path="/consultation/actions" element={<ConsultationActionsPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </Layout>

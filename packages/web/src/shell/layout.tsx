@@ -37,6 +37,9 @@ export function Layout({
       label: t('nav.exchangeStatistics'),
       roles: ['spoc', 'supervisor', 'dpo'],
     },
+    { to: '/portal/news', label: t('portal.nav.news'), roles: ['editor'] },
+    { to: '/portal/themes', label: t('portal.nav.themes'), roles: ['editor'] },
+    { to: '/consultation', label: t('consultation.nav') },
     { to: '/account', label: t('nav.account') },
   ];
   const visible = items.filter(
