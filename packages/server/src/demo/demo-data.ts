@@ -147,6 +147,13 @@ const NL_USERS: DemoUser[] = [
     roles: ['dpo'],
     language: 'en',
   },
+  {
+    username: 'editor.nl',
+    displayName: 'Fleur Mulder',
+    agency: 'NL-LE-IRC',
+    roles: ['editor'],
+    language: 'nl',
+  },
 ];
 
 const LU_AGENCIES: DemoAgency[] = [
@@ -191,6 +198,13 @@ const LU_USERS: DemoUser[] = [
     displayName: 'Nadine Muller',
     agency: 'LU-PGD-SCPI',
     roles: ['dpo'],
+    language: 'fr',
+  },
+  {
+    username: 'editor.lu',
+    displayName: 'Sophie Reuter',
+    agency: 'LU-PGD-SCPI',
+    roles: ['editor'],
     language: 'fr',
   },
 ];

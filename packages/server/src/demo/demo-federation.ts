@@ -16,6 +16,7 @@ import { migrateToLatest } from '../kernel/db/migrate.js';
 import { runNode, type RunningNode } from '../node.js';
 import { DEMO_COUNTRIES, type DemoCountry } from './demo-data.js';
 import { seedDemoExchange } from './demo-exchange.js';
+import { seedDemoPortal } from './demo-portal.js';
 
 export const DEMO_FEDERATION = 'senningen-benelux-demo';
 
@@ -106,6 +107,7 @@ export async function startDemoFederation(options: {
       running.flatMap(({ node }) => (node.app.delivery ? [node.app.delivery.probePeers()] : [])),
     );
     await seedDemoExchange(running);
+    await seedDemoPortal(running);
     return {
       nodes: running,
       registerVersion,
