@@ -127,7 +127,7 @@ export function CheckboxField({
   const helpId = `${id}-help`;
   return (
     <div className="check">
-      <input id={id} type="checkbox" aria-describedby={describedBy(help && helpId)} {...input} />
+      <input type="checkbox" aria-describedby={describedBy(help && helpId)} {...input} id={id} />
       <label htmlFor={id}>
         {label}
         {help && (
