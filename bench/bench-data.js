@@ -1,7 +1,8 @@
 // @ts-check
 // What the benchmark servers start from: the database under test (PostgreSQL
 // at BENCH_TARGET_URL, else the embedded one in memory), migrated, with one
-// agency and one officer who signs in with BENCH_PASSWORD.
+// agency and one user (an officer unless told otherwise) who signs in with
+// BENCH_PASSWORD.
 import {
   createAgencyRecord,
   createUserRecord,
@@ -11,8 +12,11 @@ import {
 
 export const BENCH_PASSWORD = 'benchmark password';
 
-/** @param {{ username: string; displayName: string }} user */
-export async function openBenchData(user) {
+/**
+ * @param {{ username: string; displayName: string }} user
+ * @param {import('@senningen/server').Role[]} [roles]
+ */
+export async function openBenchData(user, roles = ['officer']) {
   const url = process.env.BENCH_TARGET_URL;
   const database = url
     ? await openDatabase({ kind: 'postgres', url, poolSize: 10 })
@@ -28,7 +32,7 @@ export async function openBenchData(user) {
   await createUserRecord(
     database.db,
     operator,
-    { ...user, agencyId: agency.id, roles: ['officer'], language: 'en', password: BENCH_PASSWORD },
+    { ...user, agencyId: agency.id, roles, language: 'en', password: BENCH_PASSWORD },
     agency.code,
   );
   return database;
