@@ -3,7 +3,8 @@
 // Senningen node whose portal holds a theme with its general text and six news
 // items, written and published by an editor through the API, and, in the same
 // process, a plain Fastify server sending a static file with the same bytes as
-// the theme page.
+// the theme page. A second node over the same database renders every request
+// afresh (its page cache switched off).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,14 +17,18 @@ import { BENCH_PASSWORD, openBenchData } from './bench-data.js';
 const database = await openBenchData({ username: 'bench.editor', displayName: 'Bench Editor' }, [
   'editor',
 ]);
-const app = await buildApp({
-  config: { logLevel: 'warn', publicUrl: 'http://127.0.0.1' },
+const options = {
+  config: { logLevel: /** @type {const} */ ('warn'), publicUrl: 'http://127.0.0.1' },
   db: database.db,
   dataKey: randomBytes(32),
   webDir: '/nonexistent',
   exchange: { deadlineWatcher: false },
-});
+};
+const app = await buildApp(options);
 const nodeUrl = await app.server.listen({ port: 0, host: '127.0.0.1' });
+// The same node with its page cache switched off: every request queries and renders.
+const uncached = await buildApp({ ...options, portal: { pageCacheMs: 0 } });
+const uncachedUrl = await uncached.server.listen({ port: 0, host: '127.0.0.1' });
 
 const login = await fetch(`${nodeUrl}/api/v1/auth/login`, {
   method: 'POST',
@@ -111,6 +116,7 @@ const render = { theme: await renderTimes(themePath), news: await renderTimes(ne
 
 process.send?.({
   themeUrl: `${nodeUrl}${themePath}`,
+  uncachedUrl: `${uncachedUrl}${themePath}`,
   staticUrl: `${plainUrl}/static/senningen.html`,
   bytes: bytes.length,
   database: database.kind,

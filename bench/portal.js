@@ -2,7 +2,8 @@
 // npm run bench:portal: requests per second for the public theme page
 // (/nl/themes/senningen: the general text and the latest news) next to serving
 // a static HTML file of the same bytes from the same server process, in one run,
-// printed as a ratio (target ≥ 0.5). Also prints the server time of rendering a
+// printed as a ratio (target ≥ 0.5), and the same page from a node with its page
+// cache switched off (every request queried and rendered). Also prints the server time of rendering a
 // theme page and a news page with the page cache bypassed.
 //
 // BENCH_DATABASE_URL=postgres://… runs on a fresh database created on that
@@ -24,7 +25,7 @@ const child = fork(new URL('./portal-server.js', import.meta.url), {
 });
 /**
  * @type {{
- *   themeUrl: string; staticUrl: string; bytes: number; database: string;
+ *   themeUrl: string; uncachedUrl: string; staticUrl: string; bytes: number; database: string;
  *   render: { theme: { p50: number; p99: number }; news: { p50: number; p99: number } };
  * }}
  */
@@ -56,14 +57,17 @@ async function load(url, seconds) {
 try {
   await load(ready.themeUrl, 2);
   await load(ready.staticUrl, 2);
+  await load(ready.uncachedUrl, 2);
   const runs = {
     theme: /** @type {Awaited<ReturnType<typeof load>>[]} */ ([]),
+    uncached: /** @type {Awaited<ReturnType<typeof load>>[]} */ ([]),
     static: /** @type {Awaited<ReturnType<typeof load>>[]} */ ([]),
   };
   // Interleaved rounds, so that neither side gets the machine's quieter moments.
   for (let round = 0; round < ROUNDS; round += 1) {
     runs.static.push(await load(ready.staticUrl, DURATION_S));
     runs.theme.push(await load(ready.themeUrl, DURATION_S));
+    runs.uncached.push(await load(ready.uncachedUrl, DURATION_S));
   }
   const mean = (/** @type {Awaited<ReturnType<typeof load>>[]} */ list) => ({
     rps: list.reduce((n, r) => n + r.rps, 0) / list.length,
@@ -72,6 +76,7 @@ try {
   });
   const theme = mean(runs.theme);
   const file = mean(runs.static);
+  const uncached = mean(runs.uncached);
   const row = (
     /** @type {string} */ name,
     /** @type {{ rps: number; p50: number; p99: number }} */ r,
@@ -82,7 +87,11 @@ try {
   );
   console.log(row('static HTML file, same bytes', file));
   console.log(row('theme page /nl/themes/senningen', theme));
+  console.log(row('theme page, page cache off', uncached));
   console.log(`throughput ratio (theme page / static file): ${(theme.rps / file.rps).toFixed(2)}`);
+  console.log(
+    `throughput ratio (theme page with the cache off / static file): ${(uncached.rps / file.rps).toFixed(2)}`,
+  );
   const ms = (/** @type {number} */ n) => `${n.toFixed(2)} ms`;
   console.log(
     `server time without the page cache (median, p99 of 200): theme page ${ms(ready.render.theme.p50)}, ${ms(ready.render.theme.p99)}; news page ${ms(ready.render.news.p50)}, ${ms(ready.render.news.p99)}`,

@@ -87,8 +87,11 @@ export interface AppDependencies {
   };
   /** Consultation bodies: the clock that decides "today" and overdue (tests set it). */
   consultation?: { clock?: () => Date };
-  /** Public portal: the clock that decides scheduled from published (tests set it). */
-  portal?: { clock?: () => Date };
+  /**
+   * Public portal: the clock that decides scheduled from published (tests set it), and
+   * how long a rendered page is kept (ms; 0 renders every request).
+   */
+  portal?: { clock?: () => Date; pageCacheMs?: number };
 }
 
 export interface App {
@@ -277,6 +280,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     db,
     publicUrl: config.publicUrl,
     views: portalViews,
+    ...(deps.portal?.pageCacheMs !== undefined && { cacheTtlMs: deps.portal.pageCacheMs }),
   });
   await registerWebShell(server, deps.webDir ?? DEFAULT_WEB_DIR);
 
