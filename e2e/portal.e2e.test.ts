@@ -17,6 +17,11 @@ import {
  */
 
 const DEMO_PASSWORD = 'senningen-demo-2026';
+/** A 1×1 PNG. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 let federation: StartedFederation;
 let browser: Browser;
@@ -159,6 +164,21 @@ describe('the editors and the consultation bodies', () => {
     await page.getByRole('button', { name: 'Create the news item' }).click();
     await expectHeading(page, title);
 
+    // An image, uploaded to the node and described for those who cannot see it.
+    await page.getByLabel('Image file').setInputFiles({
+      name: 'coast.png',
+      mimeType: 'image/png',
+      buffer: PNG,
+    });
+    await page.getByLabel('Description of the image').fill('Two officers on the dyke');
+    await page.getByRole('button', { name: 'Upload and insert' }).click();
+    await page.getByText(/The image has been added/).waitFor();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page
+      .getByRole('main')
+      .getByText(/Saved as revision 2/)
+      .waitFor();
+
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     await page
       .getByRole('main')
@@ -173,6 +193,8 @@ describe('the editors and the consultation bodies', () => {
     const visitor = await openPage({ locale: 'en-GB', javaScript: false });
     await visitor.goto(`${federation.urls.be}${path}`);
     await expectHeading(visitor, title);
+    const image = visitor.getByRole('img', { name: 'Two officers on the dyke' });
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
     await visitor.goto(`${federation.urls.be}/en/themes/senningen`);
     await visitor.getByRole('link', { name: title, exact: true }).waitFor();
   });

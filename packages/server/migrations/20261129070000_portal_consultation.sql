@@ -41,7 +41,7 @@ create table consultation_meeting (
   mode text not null check (mode in ('in_person', 'digital', 'hybrid')),
   -- The place; null for a meeting that is digital only.
   place text,
-  -- Markdown; null until written.
+  -- Plain text in paragraphs; null until written.
   minutes text,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now()
@@ -79,7 +79,7 @@ create table consultation_decision (
   id uuid primary key,
   body_id uuid not null references consultation_body (id) on delete cascade,
   meeting_id uuid references consultation_meeting (id) on delete set null,
-  -- Numbered per body and year: 'HAZ-2021-03'.
+  -- Numbered per body and year: 'HAZELDONK-2021-03'.
   reference text not null unique,
   text text not null,
   decided_on date not null,
@@ -190,6 +190,17 @@ create table portal_revision (
 alter table portal_text
   add constraint portal_text_published_revision
   foreign key (published_revision_id) references portal_revision (id);
+
+-- Images for the portal's texts, uploaded by editors, stored once by their SHA-256
+-- and served publicly at /media/<sha256>.<png|jpg|webp>.
+create table portal_media (
+  sha256 text primary key check (sha256 ~ '^[0-9a-f]{64}$'),
+  media_type text not null check (media_type in ('image/png', 'image/jpeg', 'image/webp')),
+  size integer not null,
+  content bytea not null,
+  created_by uuid references app_user (id),
+  created_at timestamptz not null default now()
+);
 
 -- The salt of the day for counting visitors without storing who they are: a view
 -- is stored as HMAC(salt of the day, address + user agent) and both are deleted

@@ -8,6 +8,9 @@ import {
   renderMarkdown,
 } from './markdown.js';
 
+/** An image as uploaded: named by its SHA-256. */
+const MAP = `/media/${'a'.repeat(64)}.png`;
+
 /** Every tag name and every attribute of the rendered HTML. */
 function tagsAndAttributes(markup: string): { tags: Set<string>; attributes: string[] } {
   const tags = new Set<string>();
@@ -115,17 +118,16 @@ describe('renderMarkdown', () => {
     );
   });
 
-  it('shows images from /media/ and https only; others become their alt text', () => {
-    expect(renderMarkdown('![A map](/media/map.png)')).toBe(
-      '<p><img src="/media/map.png" alt="A map" loading="lazy"></p>\n',
+  it('shows uploaded images (/media/<sha256>.<ext>) only; others become their alt text', () => {
+    expect(renderMarkdown(`![A map](${MAP})`)).toBe(
+      `<p><img src="${MAP}" alt="A map" loading="lazy"></p>\n`,
     );
-    expect(renderMarkdown('![A map](https://maps.example/m.png)')).toContain(
-      '<img src="https://maps.example/m.png" alt="A map"',
-    );
+    expect(renderMarkdown('![A map](https://maps.example/m.png)')).toBe('<p>A map</p>\n');
     expect(renderMarkdown('![A <b>map</b>](http://maps.example/m.png)')).toBe(
       '<p>A &lt;b&gt;map&lt;/b&gt;</p>\n',
     );
     expect(renderMarkdown('![Up](/media/../secret.png)')).toBe('<p>Up</p>\n');
+    expect(renderMarkdown('![Named](/media/map.png)')).toBe('<p>Named</p>\n');
   });
 
   it('never renders an h1: the highest heading becomes an h2', () => {
@@ -215,10 +217,14 @@ describe('allowed addresses', () => {
     }
   });
 
-  it('images: /media/ or https only', () => {
-    expect(isAllowedImageSource('/media/a.png')).toBe(true);
-    expect(isAllowedImageSource('https://x.example/a.png')).toBe(true);
+  it('images: uploaded to /media/ only', () => {
+    expect(isAllowedImageSource(MAP)).toBe(true);
+    expect(isAllowedImageSource(`/media/${'0'.repeat(64)}.webp`)).toBe(true);
     for (const bad of [
+      '/media/a.png',
+      'https://x.example/a.png',
+      `/media/${'0'.repeat(64)}.gif`,
+      `/media/${'0'.repeat(64)}.png?x=1`,
       'http://x.example/a.png',
       '/media/../a.png',
       '//x.example/a.png',

@@ -5,14 +5,15 @@
  *   turned into links (`linkify: false`).
  * - Links may point only to http(s), mailto or relative addresses; anything else
  *   (javascript:, data:, vbscript:, file: …) stays literal text.
- * - Images may come only from `/media/` or `https:`; another image is shown as its
- *   alternative text.
+ * - Images may come only from this node's `/media/` (uploaded by editors); another
+ *   image is shown as its alternative text.
  * - Headings are shifted so that the highest becomes an h2 (`#` or, in a text that
  *   starts at `##`, `##`): the page owns the only h1 and no heading level is skipped.
  * - Links to other sites get rel="noopener noreferrer".
  */
 import MarkdownItFactory from 'markdown-it';
 import type { MarkdownIt, StateCore, Token } from 'markdown-it';
+import { MEDIA_PATH } from './media.js';
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 const LINK_SCHEMES = new Set(['http', 'https', 'mailto']);
@@ -25,11 +26,9 @@ export function isAllowedLink(url: string): boolean {
   return LINK_SCHEMES.has((scheme[1] ?? '').toLowerCase());
 }
 
-/** True for an image source the portal shows: under /media/ or an https: address. */
+/** True for an image source the portal shows: an image uploaded to this node (/media/…). */
 export function isAllowedImageSource(src: string): boolean {
-  const trimmed = src.trim();
-  if (/^https:\/\/[^/\s]/i.test(trimmed)) return true;
-  return trimmed.startsWith('/media/') && !trimmed.includes('..') && !trimmed.includes('\\');
+  return MEDIA_PATH.test(src.trim());
 }
 
 function isExternal(href: string): boolean {

@@ -271,3 +271,12 @@ export async function nextScheduledPublication(db: DbOrTrx, now: Date): Promise<
     .executeTakeFirst();
   return row?.next ? new Date(row.next) : null;
 }
+
+/** An uploaded image, by its SHA-256. */
+export function findMedia(db: DbOrTrx, sha256: string) {
+  return db
+    .selectFrom('portal_media')
+    .select(['sha256', 'media_type', 'content'])
+    .where('sha256', '=', sha256)
+    .executeTakeFirst();
+}

@@ -5,9 +5,12 @@
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../kernel/db/database.js';
+import { notFound as notFoundProblem } from '../kernel/http/errors.js';
+import { MEDIA_PATH, mediaPath, type MediaType } from './media.js';
 import { renderAtom, renderRobots, renderRss, renderSitemap, FEED_LENGTH } from './feeds.js';
 import { makeAnswer, PageCache, type PortalAnswer } from './page-cache.js';
 import {
+  findMedia,
   findPublicNews,
   findPublicTheme,
   nextScheduledPublication,
@@ -55,7 +58,9 @@ export interface PortalPublicOptions {
   cacheTtlMs?: number;
 }
 
-const route = { config: { public: true }, schema: { hide: true } } as const;
+// Visitors' requests are not logged one by one (their addresses are personal data);
+// warnings and errors still are.
+const route = { config: { public: true }, schema: { hide: true }, logLevel: 'warn' } as const;
 
 /** The language a browser prefers among the portal's, by its Accept-Language header. */
 export function preferredLanguage(header: string | undefined): Language {
@@ -171,10 +176,27 @@ export const portalPublicRoutes: FastifyPluginAsync<PortalPublicOptions> = async
 
   app.get('/robots.txt', route, async (request, reply) => send(request, reply, robots));
 
+  // Images of the texts: the address names the bytes, so they are kept for a year.
+  app.get('/media/:name', route, async (request, reply) => {
+    const { name } = request.params as { name: string };
+    const hash = MEDIA_PATH.exec(`/media/${name}`)?.[1];
+    const image = hash === undefined ? undefined : await findMedia(db, hash);
+    if (!image || mediaPath(image.sha256, image.media_type as MediaType) !== `/media/${name}`) {
+      throw notFoundProblem('No such image.');
+    }
+    const etag = `"${image.sha256}"`;
+    void reply
+      .header('content-type', image.media_type)
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .header('etag', etag);
+    if (etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).send();
+    return reply.send(Buffer.from(image.content));
+  });
+
   app.get('/portal.css', route, async (request, reply) => {
     const { v } = request.query as { v?: unknown };
-    if (v !== undefined && v !== PORTAL_CSS_VERSION) {
-      // An old address: still the current sheet, but not to be kept for a year.
+    if (v !== PORTAL_CSS_VERSION) {
+      // Not the current version's address: still the current sheet, but not kept for a year.
       return send(request, reply, { ...stylesheet, cacheControl: PAGE_CACHE });
     }
     return send(request, reply, stylesheet);

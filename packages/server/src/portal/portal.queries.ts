@@ -2,8 +2,9 @@
  * The portal's editing side: themes, news items, their texts (the working copies)
  * and revisions. The only module of the editing side that touches Kysely.
  */
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { DbOrTrx, Trx } from '../kernel/db/database.js';
+import type { PortalMediaTable } from '../kernel/db/schema.js';
 import type { TextState } from './portal.schemas.js';
 
 export type OwnerColumn = 'theme_id' | 'news_id';
@@ -155,8 +156,23 @@ export async function insertNews(
   await trx.insertInto('portal_news').values(news).execute();
 }
 
+/** Moves an item to another body (or none); a meeting of another body no longer applies. */
 export async function updateNewsBody(trx: Trx, id: string, bodyId: string | null): Promise<void> {
-  await trx.updateTable('portal_news').set({ body_id: bodyId }).where('id', '=', id).execute();
+  await trx
+    .updateTable('portal_news')
+    .set((eb) => ({
+      body_id: bodyId,
+      meeting_id:
+        bodyId === null
+          ? null
+          : eb
+              .selectFrom('consultation_meeting as m')
+              .select('m.id')
+              .where('m.id', '=', eb.ref('portal_news.meeting_id'))
+              .where('m.body_id', '=', bodyId),
+    }))
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function setNewsThemes(
@@ -528,4 +544,27 @@ export async function findRevision(
     .where('r.text_id', '=', textId)
     .where('r.number', '=', number)
     .executeTakeFirst();
+}
+
+// ------------------------------------------------------------------ images
+
+/** Stores an image once: the same bytes uploaded again change nothing. */
+export async function insertMedia(trx: Trx, row: Insertable<PortalMediaTable>): Promise<void> {
+  await trx
+    .insertInto('portal_media')
+    .values(row)
+    .onConflict((oc) => oc.column('sha256').doNothing())
+    .execute();
+}
+
+/** The hashes among these that no uploaded image has. */
+export async function missingMedia(db: DbOrTrx, hashes: readonly string[]): Promise<string[]> {
+  if (hashes.length === 0) return [];
+  const found = await db
+    .selectFrom('portal_media')
+    .select('sha256')
+    .where('sha256', 'in', [...new Set(hashes)])
+    .execute();
+  const known = new Set(found.map((row) => row.sha256));
+  return hashes.filter((hash) => !known.has(hash));
 }

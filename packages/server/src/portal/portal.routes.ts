@@ -1,9 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorContext } from '../kernel/http/context.js';
+import { AppError } from '../kernel/http/errors.js';
+import { isMediaType, MAX_MEDIA_BYTES, MEDIA_TYPES } from './media.js';
 import {
   EmptyBody,
   IdParams,
+  MediaInfo,
   NewsCreate,
   NewsDetail,
   NewsList,
@@ -32,6 +35,39 @@ export const portalRoutes: FastifyPluginAsyncTypebox<{ portal: PortalService }> 
   app,
   { portal },
 ) => {
+  // Images arrive as raw bytes in their own media type (in this plugin only).
+  app.addContentTypeParser(
+    [...MEDIA_TYPES],
+    { parseAs: 'buffer', bodyLimit: MAX_MEDIA_BYTES },
+    (_request, body: Buffer, done) => done(null, body),
+  );
+
+  app.post(
+    '/api/v1/portal/media',
+    {
+      config: { action: 'portal.edit' },
+      schema: {
+        tags,
+        summary:
+          'Upload an image (PNG, JPEG or WebP, at most 5 MiB) as the raw body; 422 media_type_mismatch when the bytes are not of the declared type',
+        response: { 201: MediaInfo },
+      },
+    },
+    async (request, reply) => {
+      const mediaType = (request.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
+      if (!isMediaType(mediaType) || !Buffer.isBuffer(request.body)) {
+        throw new AppError(
+          415,
+          'unsupported_media_type',
+          'Send a PNG, JPEG or WebP image as the request body.',
+        );
+      }
+      return reply
+        .code(201)
+        .send(await portal.uploadMedia(actorContext(request), mediaType, request.body));
+    },
+  );
+
   app.get(
     '/api/v1/portal/themes',
     {

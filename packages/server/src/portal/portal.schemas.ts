@@ -1,6 +1,7 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { Strict, Text, Timestamp, Uuid } from '../kernel/http/schema-types.js';
 import { LANGUAGES } from '../kernel/policy/roles.js';
+import { MEDIA_TYPES } from './media.js';
 
 /** One of a closed list of strings, typed as exactly those strings. */
 const Enum = <const T extends readonly string[]>(values: T) =>
@@ -195,3 +196,12 @@ export const RevisionParams = Strict({
   language: Language,
   number: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
 });
+
+export const MediaInfo = Type.Object({
+  /** Where the portal serves the image; use it as the Markdown image source. */
+  url: Type.String(),
+  sha256: Type.String(),
+  mediaType: Enum(MEDIA_TYPES),
+  size: Type.Integer(),
+});
+export type MediaInfo = Static<typeof MediaInfo>;

@@ -3,15 +3,18 @@ import { appendAudit, type AuditContext } from '../audit/audit-log.js';
 import type { Db, DbOrTrx, Trx } from '../kernel/db/database.js';
 import type { ActorContext } from '../kernel/http/context.js';
 import {
-  AppError,
+  badRequest,
   conflict,
   forbidden,
   isUniqueViolation,
   notFound,
+  unprocessable,
 } from '../kernel/http/errors.js';
 import { decide, type Action } from '../kernel/policy/policy.js';
 import { LANGUAGES, type Language } from '../kernel/policy/roles.js';
 import { isAllowedImageSource, markdownImages } from './markdown.js';
+import type { MediaInfo } from './portal.schemas.js';
+import { MEDIA_PATH, looksLikeImage, mediaPath, sha256Hex, type MediaType } from './media.js';
 import { invalidatePortalCache } from './page-cache.js';
 import {
   presentNewsDetail,
@@ -61,8 +64,6 @@ const PUBLISH = 'portal.publish';
 /** How far in the past a requested publication time may lie and still mean "now". */
 const PAST_TOLERANCE_MS = 60_000;
 
-const unprocessable = (code: string, message: string) => new AppError(422, code, message);
-
 interface OwnerKind {
   column: OwnerColumn;
   objectType: 'portal_theme' | 'portal_news';
@@ -102,9 +103,21 @@ export function checkTextContent(content: TextContent): void {
     if (!isAllowedImageSource(image.src)) {
       throw unprocessable(
         'image_source',
-        'Images may come only from /media/ or from an https: address.',
+        'Images may come only from this node’s /media/ (upload them first).',
       );
     }
+  }
+}
+
+/** Refuses a text whose images were never uploaded to this node. */
+async function checkImagesExist(trx: DbOrTrx, body: string): Promise<void> {
+  const hashes = markdownImages(body).flatMap((image) => {
+    const hash = MEDIA_PATH.exec(image.src.trim())?.[1];
+    return hash === undefined ? [] : [hash];
+  });
+  const missing = await q.missingMedia(trx, hashes);
+  if (missing.length > 0) {
+    throw unprocessable('unknown_image', `No image ${missing[0]} was uploaded to this node.`);
   }
 }
 
@@ -140,6 +153,7 @@ export async function insertNewsItem(
     }
     languages.add(text.language);
     checkTextContent(text);
+    await checkImagesExist(trx, text.body);
   }
   if ((await q.missingThemes(trx, themeIds)).length > 0) {
     throw unprocessable('unknown_theme', 'A theme does not exist.');
@@ -410,6 +424,9 @@ export function createPortalService(deps: {
 
     async updateNews(ctx: ActorContext, id: string, input: NewsUpdate): Promise<NewsDetail> {
       requireAction(ctx, EDIT);
+      if (input.themeIds === undefined && input.bodyId === undefined) {
+        throw badRequest('nothing_to_change', 'Give themeIds or bodyId.');
+      }
       return change(async (trx) => {
         const news = await q.lockNews(trx, id);
         if (!news) throw notFound();
@@ -440,6 +457,33 @@ export function createPortalService(deps: {
 
     // ---------------------------------------------------------------- texts
 
+    // ---------------------------------------------------------------- images
+
+    async uploadMedia(ctx: ActorContext, mediaType: MediaType, bytes: Buffer): Promise<MediaInfo> {
+      requireAction(ctx, EDIT);
+      if (bytes.length === 0) throw badRequest('empty_image', 'The image is empty.');
+      if (!looksLikeImage(mediaType, bytes)) {
+        throw unprocessable('media_type_mismatch', `The file is not a ${mediaType} image.`);
+      }
+      const sha256 = sha256Hex(bytes);
+      await db.transaction().execute(async (trx) => {
+        await q.insertMedia(trx, {
+          sha256,
+          media_type: mediaType,
+          size: bytes.length,
+          content: bytes,
+          created_by: ctx.actor.userId,
+        });
+        await appendAudit(trx, ctx, {
+          action: 'portal.media.upload',
+          objectType: 'portal_media',
+          objectId: sha256,
+          details: { mediaType, size: bytes.length },
+        });
+      });
+      return { url: mediaPath(sha256, mediaType), sha256, mediaType, size: bytes.length };
+    },
+
     async saveText(
       ctx: ActorContext,
       owner: Owner,
@@ -457,6 +501,7 @@ export function createPortalService(deps: {
       try {
         return await change(async (trx) => {
           if (!(await ownerExists(trx, owner, id))) throw notFound();
+          await checkImagesExist(trx, content.body);
           const text = await q.lockText(trx, column, id, language);
           let number: number;
           let textId: string;
@@ -525,6 +570,18 @@ export function createPortalService(deps: {
         const text = await lockExistingText(trx, owner, id, language);
         const latest = await q.findRevision(trx, text.id, text.revision);
         if (!latest) throw notFound();
+        // One revision is public at a time: scheduling a change to a public text would
+        // take the public version away until the scheduled time.
+        if (
+          requested !== null &&
+          requested.getTime() > now.getTime() &&
+          textState(text, now) === 'published'
+        ) {
+          throw conflict(
+            'already_public',
+            'The text is public: publish the latest revision now, or withdraw it first.',
+          );
+        }
         let publishAt: Date;
         if (requested !== null) publishAt = requested;
         // A live text keeps its publication date when a newer revision goes public.

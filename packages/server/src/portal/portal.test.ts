@@ -373,6 +373,14 @@ describe('portal editing', () => {
     const page = await call(null, 'GET', `/nl/news/${news.slug}`);
     expect(page.status).toBe(200);
     expect(page.text).toContain('Eerste versie.');
+
+    // A public text cannot be scheduled: that would hide it until then.
+    const hide = await call(editor, 'POST', `${url}/publish`, {
+      at: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    expect(hide.status).toBe(409);
+    expect(hide.body).toMatchObject({ code: 'already_public' });
+    expect((await call(null, 'GET', `/nl/news/${news.slug}`)).status).toBe(200);
   });
 
   it('unpublishes a text', async () => {
@@ -442,10 +450,13 @@ describe('portal editing', () => {
 describe('validation', () => {
   let themeId: string;
   let newsId: string;
+  let newsSlug: string;
 
   beforeAll(async () => {
     themeId = (await ok<ThemeDetail>('POST', '/api/v1/portal/themes', { slug: 'validation' })).id;
-    newsId = (await ok<NewsDetail>('POST', '/api/v1/portal/news', { themeIds: [themeId] })).id;
+    const news = await ok<NewsDetail>('POST', '/api/v1/portal/news', { themeIds: [themeId] });
+    newsId = news.id;
+    newsSlug = news.slug;
   });
 
   it('refuses unknown properties', async () => {
@@ -462,29 +473,69 @@ describe('validation', () => {
     expect(publish.status).toBe(400);
   });
 
-  it('requires alternative text and allowed sources for images', async () => {
+  it('takes uploaded images, serves them, and requires alternative text and uploaded sources', async () => {
+    // A real 1×1 PNG.
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const upload = (bytes: Buffer, type: string, token: string | null = editor) =>
+      app.server.inject({
+        method: 'POST',
+        url: '/api/v1/portal/media',
+        headers: { 'content-type': type, ...(token === null ? {} : bearer(token)) },
+        payload: bytes,
+      });
+    const stored = await upload(png, 'image/png');
+    expect(stored.statusCode).toBe(201);
+    const image = stored.json<{ url: string; sha256: string; size: number }>();
+    expect(image.url).toBe(`/media/${image.sha256}.png`);
+    expect(image.size).toBe(png.length);
+    // The same bytes again: the same image, stored once.
+    expect((await upload(png, 'image/png')).json()).toEqual(image);
+    const served = await call(null, 'GET', image.url);
+    expect(served.status).toBe(200);
+    expect(served.headers['content-type']).toBe('image/png');
+    expect(served.headers['cache-control']).toContain('immutable');
+    const again = await app.server.inject({
+      method: 'GET',
+      url: image.url,
+      headers: { 'if-none-match': String(served.headers.etag) },
+    });
+    expect(again.statusCode).toBe(304);
+    expect((await call(null, 'GET', `/media/${image.sha256}.jpg`)).status).toBe(404);
+    expect((await call(null, 'GET', '/media/nothing.png')).status).toBe(404);
+    const fake = await upload(Buffer.from('GIF89a not a png'), 'image/png');
+    expect(fake.statusCode).toBe(422);
+    expect(fake.json()).toMatchObject({ code: 'media_type_mismatch' });
+    expect((await upload(png, 'image/gif')).statusCode).toBe(415);
+    expect((await upload(png, 'image/png', others.officer ?? '')).statusCode).toBe(403);
+    expect(await auditRows('portal.media.upload', image.sha256)).toHaveLength(2);
+
     const url = `/api/v1/portal/news/${newsId}/texts/nl`;
-    const noAlt = await call(editor, 'PUT', url, text('Titel', 'Kijk:\n\n![](/media/kaart.png)'));
+    const noAlt = await call(editor, 'PUT', url, text('Titel', `Kijk:\n\n![](${image.url})`));
     expect(noAlt.status).toBe(422);
     expect(code(noAlt)).toBe('image_without_alt');
     const script = await call(editor, 'PUT', url, text('Titel', '![kaart](javascript:alert(1))'));
     expect(script.status).toBe(422);
     expect(code(script)).toBe('image_source');
-    const http = await call(
+    for (const source of ['https://example.org/k.png', 'http://example.org/k.png']) {
+      const outside = await call(editor, 'PUT', url, text('Titel', `![kaart](${source})`));
+      expect(code(outside)).toBe('image_source');
+    }
+    const never = await call(
       editor,
       'PUT',
       url,
-      text('Titel', '![kaart](http://example.org/k.png)'),
+      text('Titel', `![kaart](/media/${'b'.repeat(64)}.png)`),
     );
-    expect(code(http)).toBe('image_source');
+    expect(never.status).toBe(422);
+    expect(code(never)).toBe('unknown_image');
     const good = await call<PortalText>(
       editor,
       'PUT',
       url,
-      text(
-        'Titel',
-        '![De kaart van de regio](/media/kaart.png) en ![foto](https://example.org/f.jpg)',
-      ),
+      text('Titel', `![De kaart van de regio](${image.url})`),
     );
     expect(good.status).toBe(200);
     // A time less than a minute ago means now.
@@ -493,9 +544,11 @@ describe('validation', () => {
     });
     expect(justNow.status).toBe(200);
     expect(justNow.body.state).toBe('published');
+    const page = await call(null, 'GET', `/nl/news/${newsSlug}`);
+    expect(page.text).toContain(`<img src="${image.url}" alt="De kaart van de regio"`);
     const created = await call(editor, 'POST', '/api/v1/portal/news', {
       themeIds: [themeId],
-      texts: [{ language: 'fr', ...text('Titre', '![](https://example.org/f.jpg)') }],
+      texts: [{ language: 'fr', ...text('Titre', `![](${image.url})`) }],
     });
     expect(code(created)).toBe('image_without_alt');
   });

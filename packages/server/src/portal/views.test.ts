@@ -146,6 +146,24 @@ describe('view counting', () => {
     await Promise.all([first.stop(), second.stop()]);
   });
 
+  it('keeps the views of a failed write for the next one', async () => {
+    const id = await publishNews(db, 'failed-write');
+    const counter = new ViewCounter(db);
+    const internals = counter as unknown as { store: (...args: unknown[]) => Promise<void> };
+    const store = internals.store.bind(counter);
+    let failures = 1;
+    internals.store = (...args) => {
+      if (failures-- > 0) return Promise.reject(new Error('connection lost'));
+      return store(...args);
+    };
+    for (let n = 0; n < 3; n += 1) counter.record(id, '127.0.0.1', `${BROWSER} retry-${n}`);
+    await expect(counter.flush()).rejects.toThrow('connection lost');
+    expect(await viewCount(db, id)).toBe(0);
+    await counter.flush();
+    expect(await viewCount(db, id)).toBe(3);
+    await counter.stop();
+  });
+
   it('stores no address or user agent, only the daily hash', async () => {
     const columns = await sql<{ column_name: string; data_type: string }>`
       select column_name, data_type from information_schema.columns

@@ -131,16 +131,27 @@ export class ViewCounter {
       this.cleanedDay = today;
     }
     if (this.pending.size === 0) return;
-    const views = [...this.pending.values()];
+    const waiting = this.pending;
     this.pending = new Map();
-    const salt = await this.saltOf(today);
-    for (let start = 0; start < views.length; start += this.batchSize) {
-      await this.store(
-        today,
-        views
-          .slice(start, start + this.batchSize)
-          .map((v) => ({ newsId: v.newsId, visitor: visitorHash(salt, v.address, v.userAgent) })),
-      );
+    const views = [...waiting.values()];
+    try {
+      const salt = await this.saltOf(today);
+      for (let start = 0; start < views.length; start += this.batchSize) {
+        await this.store(
+          today,
+          views
+            .slice(start, start + this.batchSize)
+            .map((v) => ({ newsId: v.newsId, visitor: visitorHash(salt, v.address, v.userAgent) })),
+        );
+      }
+    } catch (error) {
+      // Back in line for the next flush. Views already stored are not counted twice:
+      // a (day, item, visitor) row is stored once.
+      for (const [key, view] of waiting) {
+        if (this.pending.size >= this.maxPending) break;
+        if (!this.pending.has(key)) this.pending.set(key, view);
+      }
+      throw error;
     }
   }
 

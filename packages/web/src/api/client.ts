@@ -32,13 +32,36 @@ export function setSecondFactorRequiredHandler(handler: (() => void) | undefined
   onSecondFactorRequired = handler;
 }
 
-export async function api<T>(
+export function api<T>(
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
 ): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
+  return send<T>(method, path, headers, body === undefined ? undefined : JSON.stringify(body));
+}
+
+/**
+ * Sends a file as the raw request body, with its media type and its name (URI-encoded, in
+ * x-file-name); answers like `api`.
+ */
+export function upload<T>(path: string, file: Blob, name: string, mediaType: string): Promise<T> {
+  return send<T>(
+    'POST',
+    path,
+    { 'content-type': mediaType, 'x-file-name': encodeURIComponent(name) },
+    file,
+  );
+}
+
+async function send<T>(
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  extraHeaders: Record<string, string>,
+  body: BodyInit | undefined,
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
   if (method !== 'GET' && csrfToken !== undefined) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
@@ -46,7 +69,7 @@ export async function api<T>(
       method,
       headers,
       credentials: 'same-origin',
-      ...(body !== undefined && { body: JSON.stringify(body) }),
+      ...(body !== undefined && { body }),
     });
   } catch {
     throw new ApiError(0, 'network_error', 'The node cannot be reached.');

@@ -1,4 +1,4 @@
-import { ApiError, api, query } from './client.js';
+import { api, query, upload } from './client.js';
 import type { Language } from './types.js';
 
 /*
@@ -260,49 +260,6 @@ export interface ActionFilters {
 const BASE = '/api/v1/consultation';
 const id = (value: string) => encodeURIComponent(value);
 
-/**
- * Sends a file as the raw request body, its name URI-encoded in x-file-name. The JSON client
- * cannot send bytes, so this one speaks HTTP itself, with the same CSRF header and the same
- * translation of problem documents into ApiError.
- */
-async function upload<T>(path: string, file: File, csrfToken: string | undefined): Promise<T> {
-  const headers: Record<string, string> = {
-    accept: 'application/json',
-    'content-type': documentTypeOf(file.name, file.type) ?? 'application/octet-stream',
-    'x-file-name': encodeURIComponent(file.name),
-  };
-  if (csrfToken !== undefined) headers['x-csrf-token'] = csrfToken;
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: 'POST',
-      headers,
-      credentials: 'same-origin',
-      body: file,
-    });
-  } catch {
-    throw new ApiError(0, 'network_error', 'The node cannot be reached.');
-  }
-  const isJson = (response.headers.get('content-type') ?? '').includes('json');
-  const payload: unknown = isJson ? await response.json().catch(() => undefined) : undefined;
-  if (!response.ok) {
-    const problem = (payload ?? {}) as {
-      code?: string;
-      detail?: string;
-      requestId?: string;
-      errors?: { path: string; message: string }[];
-    };
-    throw new ApiError(
-      response.status,
-      problem.code ?? 'unknown_error',
-      problem.detail ?? response.statusText,
-      problem.requestId,
-      problem.errors ?? [],
-    );
-  }
-  return payload as T;
-}
-
 export const consultationApi = {
   bodies: () => api<{ items: Body[] }>('GET', `${BASE}/bodies`),
   createBody: (body: BodyCreate) => api<BodyDetail>('POST', `${BASE}/bodies`, body),
@@ -323,8 +280,13 @@ export const consultationApi = {
   meeting: (meetingId: string) => api<MeetingDetail>('GET', `${BASE}/meetings/${id(meetingId)}`),
   updateMeeting: (meetingId: string, changes: MeetingUpdate) =>
     api<MeetingDetail>('PATCH', `${BASE}/meetings/${id(meetingId)}`, changes),
-  uploadDocument: (meetingId: string, file: File, csrfToken: string | undefined) =>
-    upload<DocumentInfo>(`${BASE}/meetings/${id(meetingId)}/documents`, file, csrfToken),
+  uploadDocument: (meetingId: string, file: File) =>
+    upload<DocumentInfo>(
+      `${BASE}/meetings/${id(meetingId)}/documents`,
+      file,
+      file.name,
+      documentTypeOf(file.name, file.type) ?? 'application/octet-stream',
+    ),
   documentUrl: (documentId: string) => `${BASE}/documents/${id(documentId)}`,
   recordDecision: (meetingId: string, decision: DecisionCreate) =>
     api<{ decision: Decision; actions: Action[] }>(

@@ -12,6 +12,8 @@ import {
   titleFor,
   titlesOf,
   type PortalText,
+  imageMarkdown,
+  imageTypeOf,
 } from './portal.js';
 
 describe('a datetime-local value, read in the browser time zone', () => {
@@ -148,6 +150,24 @@ describe('addresses', () => {
     expect(publicPath('themes', 'nl', 'drugs')).toBe('/nl/themes/drugs');
     expect(portalApi.previewUrl('news', 'a1', 'de')).toBe(
       '/api/v1/portal/news/a1/texts/de/preview',
+    );
+  });
+});
+
+describe('images', () => {
+  it('takes PNG, JPEG and WebP files only', () => {
+    expect(imageTypeOf({ type: 'image/png' })).toBe('image/png');
+    expect(imageTypeOf({ type: 'image/webp' })).toBe('image/webp');
+    expect(imageTypeOf({ type: 'image/gif' })).toBeUndefined();
+    expect(imageTypeOf({ type: '' })).toBeUndefined();
+  });
+
+  it('writes the Markdown of an image with a description that cannot break out', () => {
+    expect(imageMarkdown('  De kaart\nvan de regio ', '/media/a.png')).toBe(
+      '![De kaart van de regio](/media/a.png)',
+    );
+    expect(imageMarkdown('x](javascript:alert(1)) [y', '/media/a.png')).toBe(
+      '![x(javascript:alert(1)) y](/media/a.png)',
     );
   });
 });

@@ -1,4 +1,4 @@
-import { ApiError, api, query } from './client.js';
+import { ApiError, api, query, upload } from './client.js';
 import { LANGUAGES, type Language } from './types.js';
 
 /*
@@ -187,7 +187,37 @@ export const portalApi = {
   /** The public page rendered from the working copy, for a new tab (same origin, session cookie). */
   previewUrl: (owner: Owner, id: string, language: Language) =>
     `${textPath(owner, id, language)}/preview`,
+  /** Uploads an image for the texts; its url is the Markdown image source. */
+  uploadImage: (file: File, mediaType: ImageType) =>
+    upload<MediaInfo>(`${BASE}/media`, file, file.name, mediaType),
 };
+
+// ---------------------------------------------------------------- images
+
+export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
+export type ImageType = (typeof IMAGE_TYPES)[number];
+export const IMAGE_MAX_BYTES = 5 * 1024 * 1024;
+
+export interface MediaInfo {
+  url: string;
+  sha256: string;
+  mediaType: ImageType;
+  size: number;
+}
+
+/** The image type of a chosen file, if the portal takes it. */
+export function imageTypeOf(file: { type: string }): ImageType | undefined {
+  return IMAGE_TYPES.find((type) => type === file.type);
+}
+
+/** The Markdown of an image: its description cannot close the brackets or span lines. */
+export function imageMarkdown(description: string, url: string): string {
+  const alt = description
+    .replace(/[[\]\\]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return `![${alt}](${url})`;
+}
 
 // ---------------------------------------------------------------- helpers
 

@@ -36,6 +36,7 @@ import { ErrorSummary, fieldId, focusSoon, type PathErrors } from './error-summa
 import { Field, RadioGroup, TextAreaField } from './field.js';
 import { StatusMessage, useErrorMessage } from './feedback.js';
 import { useFormat } from './format.js';
+import { ImageInsert } from './portal-image-insert.js';
 import { DataTable } from './table.js';
 
 // ---------------------------------------------------------------- shared pieces
@@ -290,7 +291,7 @@ export function PortalTextEditor({
   const publish = (event: FormEvent) => {
     event.preventDefault();
     let when: string | undefined;
-    if (mode === 'at') {
+    if (mode === 'at' && text?.state !== 'published') {
       when = localDateTimeToIso(at);
       const problem = checkPublishAt(at);
       if (problem !== undefined) {
@@ -466,6 +467,15 @@ export function PortalTextEditor({
           error={errors['/body']}
           onChange={(e) => change('body', e.target.value)}
         />
+        <ImageInsert
+          disabled={busy}
+          onInsert={(image) =>
+            setDraft((d) => ({
+              ...d,
+              body: d.body.trimEnd() === '' ? image : `${d.body.trimEnd()}\n\n${image}\n`,
+            }))
+          }
+        />
         <div className="form-buttons">
           <button type="submit" disabled={busy}>
             {text ? t('portal.text.save') : t('portal.text.create')}
@@ -499,18 +509,21 @@ export function PortalTextEditor({
           <h3 id={`${prefix}-publication`}>{t('portal.publication.title')}</h3>
           <p className="help">{t(`portal.publication.intro.${text.state}`)}</p>
           <form noValidate onSubmit={publish} aria-labelledby={`${prefix}-publication`}>
-            <RadioGroup<Mode>
-              id={`${prefix}-mode`}
-              legend={t('portal.publication.when')}
-              name={`${prefix}-mode`}
-              value={mode}
-              options={[
-                { value: 'now', label: t('portal.publication.now') },
-                { value: 'at', label: t('portal.publication.at') },
-              ]}
-              onChange={setMode}
-            />
-            {mode === 'at' && (
+            {/* One revision is public at a time: a public text is updated now, not later. */}
+            {text.state !== 'published' && (
+              <RadioGroup<Mode>
+                id={`${prefix}-mode`}
+                legend={t('portal.publication.when')}
+                name={`${prefix}-mode`}
+                value={mode}
+                options={[
+                  { value: 'now', label: t('portal.publication.now') },
+                  { value: 'at', label: t('portal.publication.at') },
+                ]}
+                onChange={setMode}
+              />
+            )}
+            {mode === 'at' && text.state !== 'published' && (
               <Field
                 id={id('/publishAt')}
                 type="datetime-local"
@@ -527,7 +540,7 @@ export function PortalTextEditor({
             {dirty && <p className="help">{t('portal.publication.savesFirst')}</p>}
             <div className="form-buttons">
               <button type="submit" disabled={busy}>
-                {mode === 'at'
+                {mode === 'at' && text.state !== 'published'
                   ? t('portal.publication.schedule')
                   : text.state === 'published'
                     ? t('portal.publication.republish')

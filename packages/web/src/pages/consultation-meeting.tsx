@@ -19,7 +19,6 @@ import {
   type MeetingDetail,
   type PortalTheme,
 } from '../api/consultation.js';
-import { useMe } from '../auth/session.js';
 import {
   ActionsTable,
   ConsultationOutcome,
@@ -306,7 +305,6 @@ function MinutesSection({ meeting, act }: { meeting: MeetingDetail; act: Act }) 
 
 function DocumentsSection({ meeting, act }: { meeting: MeetingDetail; act: Act }) {
   const { t } = useTranslation();
-  const me = useMe();
   const when = useConsultationFormat();
   const heading = useId();
   const inputId = useId();
@@ -337,7 +335,7 @@ function DocumentsSection({ meeting, act }: { meeting: MeetingDetail; act: Act }
     }
     setBusy(true);
     const done = await act(async () => {
-      const stored = await consultationApi.uploadDocument(meeting.id, file, me.csrfToken);
+      const stored = await consultationApi.uploadDocument(meeting.id, file);
       return t('consultation.documents.uploaded', { name: stored.fileName });
     });
     setBusy(false);

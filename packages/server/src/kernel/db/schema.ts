@@ -40,6 +40,7 @@ export interface Database {
   portal_news_theme: PortalNewsThemeTable;
   portal_text: PortalTextTable;
   portal_revision: PortalRevisionTable;
+  portal_media: PortalMediaTable;
   portal_view_salt: PortalViewSaltTable;
   portal_view: PortalViewTable;
 }
@@ -483,6 +484,15 @@ export interface PortalRevisionTable {
   body: string;
   origin: string;
   restored_from: number | null;
+  created_by: string | null;
+  created_at: Defaulted;
+}
+
+export interface PortalMediaTable {
+  sha256: string;
+  media_type: string;
+  size: number;
+  content: ColumnType<Uint8Array, Buffer, never>;
   created_by: string | null;
   created_at: Defaulted;
 }

@@ -26,6 +26,13 @@ export const forbidden = (code = 'forbidden', message = 'You may not perform thi
 /** Also the answer for an object that exists but that the actor may not see. */
 export const notFound = (message = 'Not found.') => new AppError(404, 'not_found', message);
 
+/** Well-formed input that cannot be acted on: it refers to something unknown, or breaks a rule. */
+export const unprocessable = (
+  code: string,
+  message: string,
+  extensions?: Record<string, unknown>,
+) => new AppError(422, code, message, extensions);
+
 export const conflict = (code: string, message: string) => new AppError(409, code, message);
 
 export const tooManyRequests = (code: string, message: string, retryAfterSeconds: number) =>
