@@ -138,7 +138,9 @@ export async function startDemoFederation(): Promise<StartedFederation> {
       const onData = (chunk: Buffer) => {
         if (output.length < 100_000) output += chunk.toString();
         if (found.be && found.nl && found.lu) return;
-        for (const match of output.matchAll(/^\s+(BE|NL|LU)\s+\S+\s+(http:\/\/\S+?)\/app\/$/gm)) {
+        for (const match of output.matchAll(
+          /^\s+(BE|NL|LU)\s+\S+\s+workspace (http:\/\/\S+?)\/app\/\s/gm,
+        )) {
           found[match[1]!.toLowerCase()] = match[2]!;
         }
         if (found.be && found.nl && found.lu) {

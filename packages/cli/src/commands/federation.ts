@@ -309,7 +309,10 @@ export function federationCommand(io: CliIo): Command {
             `Senningen demo federation (register version ${demo.registerVersion}):`,
           );
           for (const { nodeId, country, node } of demo.nodes) {
-            writeLine(io.stdout, `  ${country}  ${nodeId}  ${node.url}/app/`);
+            writeLine(
+              io.stdout,
+              `  ${country}  ${nodeId}  workspace ${node.url}/app/   portal ${node.url}/nl/`,
+            );
           }
           writeLine(io.stdout, '');
           writeLine(io.stdout, `Demo users, each with the password ${DEMO_PASSWORD}:`);

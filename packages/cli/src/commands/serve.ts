@@ -14,6 +14,7 @@ export function serveCommand(io: CliIo): Command {
       const { url } = node;
       writeLine(io.stdout, `Senningen node listening on ${url}`);
       writeLine(io.stdout, `  web workspace   ${url}/app/`);
+      writeLine(io.stdout, `  public portal   ${url}/nl/`);
       writeLine(io.stdout, `  API reference   ${url}/api/docs`);
       writeLine(
         io.stdout,

@@ -39,7 +39,9 @@ describe('documents', () => {
     expect(looksLike('image/jpeg', png)).toBe(false);
     expect(looksLike('image/jpeg', Buffer.from([0xff, 0xd8, 0xff, 0xe0]))).toBe(true);
     const docx = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-    expect(looksLike(docx, Buffer.from('PK\x03\x04rest', 'latin1'))).toBe(true);
+    const parts = '[Content_Types].xml ... word/document.xml';
+    expect(looksLike(docx, Buffer.from(`PK\x03\x04${parts}`, 'latin1'))).toBe(true);
+    expect(looksLike(docx, Buffer.from('PK\x03\x04rest', 'latin1'))).toBe(false);
     expect(looksLike(docx, Buffer.from('%PDF-1.7'))).toBe(false);
     expect(looksLike('text/plain', Buffer.from('Überleg één keer'))).toBe(true);
     expect(looksLike('text/plain', Buffer.from([0x61, 0x00, 0x62]))).toBe(false);

@@ -9,6 +9,7 @@ import type { ActorContext } from '../kernel/http/context.js';
 import {
   AppError,
   OutOfReachError,
+  unprocessable,
   badRequest,
   conflict,
   forbidden,
@@ -84,7 +85,13 @@ export function looksLike(mediaType: DocumentType, bytes: Buffer): boolean {
     case 'image/jpeg':
       return bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
     case 'application/vnd.openxmlformats-officedocument.wordprocessingml.document':
-      return bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+      // A ZIP archive that names the parts every Word document has (entry names are
+      // stored as plain text in the archive's headers).
+      return (
+        bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) &&
+        bytes.includes('[Content_Types].xml') &&
+        bytes.includes('word/document.xml')
+      );
     case 'text/plain':
       if (bytes.includes(0)) return false;
       try {
@@ -118,7 +125,7 @@ export function checkFileName(header: string | undefined): string {
 }
 
 const placeRequired = () =>
-  new AppError(422, 'place_required', 'A meeting that is not digital only needs a place.');
+  unprocessable('place_required', 'A meeting that is not digital only needs a place.');
 
 /**
  * The prefix of a body's decision references: its code in capitals (at most ten
@@ -246,7 +253,7 @@ export function createConsultationService(deps: {
     place: string | null;
   }): string | null {
     if (meeting.endsAt.getTime() < meeting.startsAt.getTime()) {
-      throw badRequest('invalid_period', 'A meeting cannot end before it starts.');
+      throw unprocessable('invalid_period', 'A meeting cannot end before it starts.');
     }
     if (meeting.mode === 'digital') return null;
     const place = meeting.place?.trim() ?? '';
@@ -258,7 +265,7 @@ export function createConsultationService(deps: {
     const members = new Set((await q.listMembers(trx, bodyId)).map((m) => m.id));
     const unknown = memberIds.find((id) => !members.has(id));
     if (unknown !== undefined) {
-      throw badRequest('unknown_member', `${unknown} is not a member of this body.`);
+      throw unprocessable('unknown_member', `${unknown} is not a member of this body.`);
     }
   }
 
@@ -382,7 +389,7 @@ export function createConsultationService(deps: {
         (input.username !== undefined && userId === undefined) ||
         (input.userId !== undefined && !(await q.userExists(db, input.userId)))
       ) {
-        throw badRequest('unknown_user', 'The member’s account is not a user of this node.');
+        throw unprocessable('unknown_user', 'The member’s account is not a user of this node.');
       }
       const id = uuidv7();
       await unique(
@@ -707,7 +714,7 @@ export function createConsultationService(deps: {
       if (input.decisionId !== undefined) {
         const decision = await q.findDecision(db, input.decisionId);
         if (decision?.body_id !== bodyId) {
-          throw badRequest('unknown_decision', 'decisionId is not a decision of this body.');
+          throw unprocessable('unknown_decision', 'decisionId is not a decision of this body.');
         }
       }
       const row = actionRow(bodyId, input.decisionId ?? null, input, clock());

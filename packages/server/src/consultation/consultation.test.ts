@@ -206,7 +206,26 @@ describe('consultation bodies', () => {
       organisation: 'x',
       function: 'member',
     });
+    expect(unknown.status).toBe(422);
     expect(unknown.body).toMatchObject({ code: 'unknown_user' });
+    // An account can be named by its user name, as the editor knows it.
+    const byName = await call(editor, 'POST', base, {
+      username: memberUser.username.toUpperCase(),
+      name: 'Same person, named',
+      country: 'BE',
+      organisation: 'x',
+      function: 'member',
+    });
+    expect(byName.status).toBe(409);
+    const noSuchName = await call(editor, 'POST', base, {
+      username: 'nobody.here',
+      name: 'Nobody',
+      country: 'BE',
+      organisation: 'x',
+      function: 'member',
+    });
+    expect(noSuchName.status).toBe(422);
+    expect(noSuchName.body).toMatchObject({ code: 'unknown_user' });
     // A member added by mistake, and removed again.
     const extra = await ok<Member>(editor, 'POST', base, {
       name: 'Observateur',
@@ -244,6 +263,7 @@ describe('consultation bodies', () => {
       endsAt: '2026-05-12T07:00:00Z',
       mode: 'digital',
     });
+    expect(backwards.status).toBe(422);
     expect(backwards.body).toMatchObject({ code: 'invalid_period' });
     inPerson = await ok<MeetingDetail>(editor, 'POST', base, {
       title: 'Plenaire vergadering',
@@ -294,7 +314,7 @@ describe('consultation bodies', () => {
       { name: 'Minister', country: 'LU', organisation: 'Ministère', function: 'chair' },
     );
     const wrong = await call(editor, 'PATCH', url, { attendeeIds: [stranger.id] });
-    expect(wrong.status).toBe(400);
+    expect(wrong.status).toBe(422);
     expect(wrong.body).toMatchObject({ code: 'unknown_member' });
     const toDigital = await ok<MeetingDetail>(
       editor,
@@ -345,17 +365,34 @@ describe('consultation bodies', () => {
       'x-file-name': 'agenda.txt',
     });
     expect(text.status).toBe(201);
+    const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
     const docx = await call<DocumentInfo>(
       editor,
       'POST',
       url,
-      Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), randomBytes(32)]),
-      {
-        'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-        'x-file-name': 'besluitenlijst.docx',
-      },
+      Buffer.concat([
+        Buffer.from('PK\x03\x04', 'latin1'),
+        randomBytes(26),
+        Buffer.from('[Content_Types].xml'),
+        randomBytes(32),
+        Buffer.from('PK\x03\x04', 'latin1'),
+        randomBytes(26),
+        Buffer.from('word/document.xml'),
+        randomBytes(32),
+      ]),
+      { 'content-type': docxType, 'x-file-name': 'besluitenlijst.docx' },
     );
     expect(docx.status).toBe(201);
+    // Any other ZIP archive is not a Word document.
+    const otherZip = await call(
+      editor,
+      'POST',
+      url,
+      Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), randomBytes(32)]),
+      { 'content-type': docxType, 'x-file-name': 'archive.docx' },
+    );
+    expect(otherZip.status).toBe(422);
+    expect(otherZip.body).toMatchObject({ code: 'document_type_mismatch' });
     const zip = await call(editor, 'POST', url, PDF, {
       'content-type': 'application/zip',
       'x-file-name': 'a.zip',
@@ -459,6 +496,7 @@ describe('consultation bodies', () => {
         decisionId: third.decision.id,
       },
     );
+    expect(foreign.status).toBe(422);
     expect(foreign.body).toMatchObject({ code: 'unknown_decision' });
     const renamed = await ok<Action>(
       editor,
