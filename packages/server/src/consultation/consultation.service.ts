@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { TextDecoder } from 'node:util';
 import { v7 as uuidv7 } from 'uuid';
 import { appendAudit } from '../audit/audit-log.js';
 import type { AuditWriter } from '../audit/audit-writer.js';
 import { insertNewsItem } from '../portal/portal.service.js';
 import type { Db, Trx } from '../kernel/db/database.js';
 import type { ActorContext } from '../kernel/http/context.js';
+import { looksLike } from '../kernel/files/file-types.js';
 import {
   AppError,
   OutOfReachError,
@@ -70,38 +70,6 @@ import {
 const READ = 'consultation.read';
 const MANAGE = 'consultation.manage';
 const FOLLOW_UP = 'consultation.follow-up';
-
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** Whether the bytes really are of the declared type, judged by how they begin. */
-export function looksLike(mediaType: DocumentType, bytes: Buffer): boolean {
-  switch (mediaType) {
-    case 'application/pdf':
-      return bytes.subarray(0, 5).toString('latin1') === '%PDF-';
-    case 'image/png':
-      return bytes
-        .subarray(0, 8)
-        .equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-    case 'image/jpeg':
-      return bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
-    case 'application/vnd.openxmlformats-officedocument.wordprocessingml.document':
-      // A ZIP archive that names the parts every Word document has (entry names are
-      // stored as plain text in the archive's headers).
-      return (
-        bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) &&
-        bytes.includes('[Content_Types].xml') &&
-        bytes.includes('word/document.xml')
-      );
-    case 'text/plain':
-      if (bytes.includes(0)) return false;
-      try {
-        strictUtf8.decode(bytes);
-        return true;
-      } catch {
-        return false;
-      }
-  }
-}
 
 /** Decodes and checks the file name sent in the `x-file-name` header. */
 export function checkFileName(header: string | undefined): string {

@@ -1,4 +1,3 @@
-import { v7 as uuidv7 } from 'uuid';
 import type { RequestState } from '../exchange/exchange.model.js';
 import type {
   AnswerBody,
@@ -6,8 +5,8 @@ import type {
   RequestContent,
   RequestDetail,
 } from '../exchange/exchange.schemas.js';
-import { hashToken, newSecretToken } from '../kernel/crypto/tokens.js';
 import type { RunningNode } from '../node.js';
+import { DemoDesk } from './demo-desk.js';
 
 /**
  * Demo cross-border information exchange (Directive 2023/977) between the three
@@ -20,8 +19,6 @@ import type { RunningNode } from '../node.js';
 
 /** The seed gives up (and the demo carries on without it) after this long. */
 const SEED_TIMEOUT_MS = 30_000;
-/** The demo users' API tokens live this long, and are revoked as soon as the seed ends. */
-const TOKEN_LIFETIME_MS = 10 * 60_000;
 export interface DemoExchangeNode {
   nodeId: string;
   node: RunningNode;
@@ -83,43 +80,14 @@ interface Clerk {
 }
 
 /** A node of the demo federation, worked by its demo users through its own API. */
-class Desk {
-  private readonly clerks = new Map<string, Promise<Clerk>>();
-  private readonly tokenIds: string[] = [];
-  private calls = 0;
-
-  constructor(private readonly member: DemoExchangeNode) {}
-
-  get nodeId() {
-    return this.member.nodeId;
-  }
-
-  get db() {
-    return this.member.node.database.db;
-  }
-
-  get app() {
-    return this.member.node.app;
+class Desk extends DemoDesk {
+  constructor(member: DemoExchangeNode) {
+    super(member, 'demo exchange');
   }
 
   /** A demo user, signed in with a short-lived API token carrying their roles. */
   clerk(username: string): Promise<Clerk> {
-    let clerk = this.clerks.get(username);
-    if (!clerk) {
-      clerk = this.issue(username);
-      this.clerks.set(username, clerk);
-    }
-    return clerk;
-  }
-
-  async userId(username: string): Promise<string> {
-    const user = await this.db
-      .selectFrom('app_user')
-      .select('id')
-      .where('username', '=', username)
-      .executeTakeFirst();
-    if (!user) throw new Error(`demo user ${username} is missing on ${this.nodeId}`);
-    return user.id;
+    return this.as(username);
   }
 
   async state(id: string): Promise<RequestState | undefined> {
@@ -129,70 +97,6 @@ class Desk {
       .where('id', '=', id)
       .executeTakeFirst();
     return row?.state as RequestState | undefined;
-  }
-
-  async revokeTokens(): Promise<void> {
-    if (this.tokenIds.length === 0) return;
-    try {
-      await this.db
-        .updateTable('api_token')
-        .set({ revoked_at: new Date() })
-        .where('id', 'in', this.tokenIds)
-        .where('revoked_at', 'is', null)
-        .execute();
-    } catch (error) {
-      this.app.server.log.warn({ err: error }, 'demo exchange: could not revoke its API tokens');
-    }
-  }
-
-  private async issue(username: string): Promise<Clerk> {
-    const user = await this.db
-      .selectFrom('app_user')
-      .select(['id', 'roles'])
-      .where('username', '=', username)
-      .executeTakeFirst();
-    if (!user) throw new Error(`demo user ${username} is missing on ${this.nodeId}`);
-    const token = newSecretToken('snt');
-    const now = new Date();
-    const id = uuidv7();
-    await this.db
-      .insertInto('api_token')
-      .values({
-        id,
-        token_hash: hashToken(token),
-        user_id: user.id,
-        name: 'demo-exchange',
-        roles: [...user.roles],
-        created_by: user.id,
-        created_at: now,
-        expires_at: new Date(now.getTime() + TOKEN_LIFETIME_MS),
-        last_used_at: null,
-        revoked_at: null,
-      })
-      .execute();
-    this.tokenIds.push(id);
-    return {
-      username,
-      userId: user.id,
-      call: async <T>(method: 'GET' | 'POST', url: string, body?: unknown) => {
-        this.calls += 1;
-        const response = await this.app.server.inject({
-          method,
-          url,
-          headers: {
-            authorization: `Bearer ${token}`,
-            'x-request-id': `demo-exchange-${this.nodeId}-${this.calls}`,
-          },
-          ...(body !== undefined && { payload: body as object }),
-        });
-        if (response.statusCode >= 300) {
-          throw new Error(
-            `demo exchange: ${username} on ${this.nodeId}: ${method} ${url} → ${response.statusCode} ${response.body.slice(0, 500)}`,
-          );
-        }
-        return response.json<T>();
-      },
-    };
   }
 }
 

@@ -1,8 +1,7 @@
-import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../kernel/db/database.js';
-import { hashToken, newSecretToken } from '../kernel/crypto/tokens.js';
 import type { Language } from '../kernel/policy/roles.js';
 import type { RunningNode } from '../node.js';
+import { DemoDesk, type DemoCaller } from './demo-desk.js';
 import { invalidatePortalCache } from '../portal/page-cache.js';
 import {
   DEMO_BODIES,
@@ -24,8 +23,6 @@ import {
  * log are what real use would leave behind.
  */
 
-/** The demo users' API tokens live this long, and are revoked as soon as the seed ends. */
-const TOKEN_LIFETIME_MS = 10 * 60_000;
 /** A scheduled demo news item goes public this long after the seed. */
 const SCHEDULED_AFTER_MS = 5 * 86_400_000;
 /** The node that keeps the consultation bodies. */
@@ -100,30 +97,10 @@ async function hasPortal(db: Db): Promise<boolean> {
 
 // ------------------------------------------------------------------ talking to a node
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';
-
-interface Caller {
-  call<T>(method: Method, url: string, body?: unknown): Promise<T>;
-}
-
 /** A node of the demo federation, worked by its demo users through its own API. */
-class NodeApi {
-  private readonly callers = new Map<string, Promise<Caller>>();
-  private readonly tokenIds: string[] = [];
-  private calls = 0;
-
-  constructor(private readonly member: DemoPortalNode) {}
-
-  get nodeId() {
-    return this.member.nodeId;
-  }
-
-  get db(): Db {
-    return this.member.node.database.db;
-  }
-
-  get log() {
-    return this.member.node.app.server.log;
+class NodeApi extends DemoDesk {
+  constructor(member: DemoPortalNode) {
+    super(member, 'demo portal');
   }
 
   /** The node's demo editor. */
@@ -132,90 +109,9 @@ class NodeApi {
     if (username === undefined) throw new Error(`no demo editor for node ${this.nodeId}`);
     return this.as(username);
   }
-
-  /** A demo user, signed in with a short-lived API token carrying their roles. */
-  as(username: string): Promise<Caller> {
-    let caller = this.callers.get(username);
-    if (!caller) {
-      caller = this.issue(username);
-      this.callers.set(username, caller);
-    }
-    return caller;
-  }
-
-  async userId(username: string): Promise<string> {
-    const user = await this.db
-      .selectFrom('app_user')
-      .select('id')
-      .where('username', '=', username)
-      .executeTakeFirst();
-    if (!user) throw new Error(`demo user ${username} is missing on ${this.nodeId}`);
-    return user.id;
-  }
-
-  async revokeTokens(): Promise<void> {
-    if (this.tokenIds.length === 0) return;
-    try {
-      await this.db
-        .updateTable('api_token')
-        .set({ revoked_at: new Date() })
-        .where('id', 'in', this.tokenIds)
-        .where('revoked_at', 'is', null)
-        .execute();
-    } catch (error) {
-      this.log.warn({ err: error }, 'demo portal: could not revoke its API tokens');
-    }
-  }
-
-  private async issue(username: string): Promise<Caller> {
-    const user = await this.db
-      .selectFrom('app_user')
-      .select(['id', 'roles'])
-      .where('username', '=', username)
-      .executeTakeFirst();
-    if (!user) throw new Error(`demo user ${username} is missing on ${this.nodeId}`);
-    const token = newSecretToken('snt');
-    const now = new Date();
-    const id = uuidv7();
-    await this.db
-      .insertInto('api_token')
-      .values({
-        id,
-        token_hash: hashToken(token),
-        user_id: user.id,
-        name: 'demo-portal',
-        roles: [...user.roles],
-        created_by: user.id,
-        created_at: now,
-        expires_at: new Date(now.getTime() + TOKEN_LIFETIME_MS),
-        last_used_at: null,
-        revoked_at: null,
-      })
-      .execute();
-    this.tokenIds.push(id);
-    const app = this.member.node.app;
-    return {
-      call: async <T>(method: Method, url: string, body?: unknown) => {
-        this.calls += 1;
-        const response = await app.server.inject({
-          method,
-          url,
-          headers: {
-            authorization: `Bearer ${token}`,
-            'x-request-id': `demo-portal-${this.nodeId}-${this.calls}`,
-          },
-          ...(body !== undefined && { payload: body as object }),
-        });
-        if (response.statusCode >= 300) {
-          throw new Error(
-            `demo portal: ${username} on ${this.nodeId}: ${method} ${url} → ${response.statusCode} ${response.body.slice(0, 500)}`,
-          );
-        }
-        return response.statusCode === 204 ? (undefined as T) : response.json<T>();
-      },
-    };
-  }
 }
+
+type Caller = DemoCaller;
 
 // ------------------------------------------------------------------ consultation bodies
 

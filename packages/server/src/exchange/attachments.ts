@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { TextDecoder } from 'node:util';
+import { looksLike } from '../kernel/files/file-types.js';
 import { badRequest } from '../kernel/http/errors.js';
 import { MAX_ATTACHMENT_BYTES, type AttachmentType } from './exchange.model.js';
 
@@ -10,30 +10,6 @@ export interface CheckedAttachment {
   mediaType: AttachmentType;
   content: Buffer;
   sha256: string;
-}
-
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** Whether the bytes really are of the declared type, judged by how they begin. */
-function looksLike(mediaType: AttachmentType, bytes: Buffer): boolean {
-  switch (mediaType) {
-    case 'application/pdf':
-      return bytes.subarray(0, 5).toString('latin1') === '%PDF-';
-    case 'image/png':
-      return bytes
-        .subarray(0, 8)
-        .equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-    case 'image/jpeg':
-      return bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
-    case 'text/plain':
-      if (bytes.includes(0)) return false;
-      try {
-        strictUtf8.decode(bytes);
-        return true;
-      } catch {
-        return false;
-      }
-  }
 }
 
 /**

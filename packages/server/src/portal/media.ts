@@ -31,23 +31,6 @@ export function isMediaType(value: string): value is MediaType {
   return (MEDIA_TYPES as readonly string[]).includes(value);
 }
 
-/** Whether the bytes are an image of the declared type, judged by how they begin. */
-export function looksLikeImage(mediaType: MediaType, bytes: Buffer): boolean {
-  switch (mediaType) {
-    case 'image/png':
-      return bytes
-        .subarray(0, 8)
-        .equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-    case 'image/jpeg':
-      return bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
-    case 'image/webp':
-      return (
-        bytes.subarray(0, 4).toString('latin1') === 'RIFF' &&
-        bytes.subarray(8, 12).toString('latin1') === 'WEBP'
-      );
-  }
-}
-
 export function sha256Hex(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }

@@ -10,11 +10,12 @@ import {
   notFound,
   unprocessable,
 } from '../kernel/http/errors.js';
+import { looksLike } from '../kernel/files/file-types.js';
 import { decide, type Action } from '../kernel/policy/policy.js';
 import { LANGUAGES, type Language } from '../kernel/policy/roles.js';
 import { isAllowedImageSource, markdownImages } from './markdown.js';
 import type { MediaInfo } from './portal.schemas.js';
-import { MEDIA_PATH, looksLikeImage, mediaPath, sha256Hex, type MediaType } from './media.js';
+import { MEDIA_PATH, mediaPath, sha256Hex, type MediaType } from './media.js';
 import { invalidatePortalCache } from './page-cache.js';
 import {
   presentNewsDetail,
@@ -462,7 +463,7 @@ export function createPortalService(deps: {
     async uploadMedia(ctx: ActorContext, mediaType: MediaType, bytes: Buffer): Promise<MediaInfo> {
       requireAction(ctx, EDIT);
       if (bytes.length === 0) throw badRequest('empty_image', 'The image is empty.');
-      if (!looksLikeImage(mediaType, bytes)) {
+      if (!looksLike(mediaType, bytes)) {
         throw unprocessable('media_type_mismatch', `The file is not a ${mediaType} image.`);
       }
       const sha256 = sha256Hex(bytes);

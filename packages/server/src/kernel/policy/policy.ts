@@ -40,6 +40,19 @@ interface ActionRule {
 
 const SELF: ActionRule = { grants: 'every-role' };
 
+/** The secretariat (editors) reaches every consultation body; anyone else only their own. */
+const BODY_MEMBERS: ActionRule = {
+  grants: {
+    editor: 'all',
+    officer: 'self',
+    spoc: 'self',
+    analyst: 'self',
+    supervisor: 'self',
+    dpo: 'self',
+    admin: 'self',
+  },
+};
+
 /**
  * The one table of who may do what. A route names its action; nothing else
  * grants access. An action missing here cannot be declared by a route.
@@ -82,30 +95,10 @@ export const ACTIONS = {
   'portal.publish': { grants: { editor: 'all' } },
   // Consultation bodies: editors (the secretariat) keep every body; anyone else
   // reaches only the bodies they are a member of ('self', decided per body).
-  'consultation.read': {
-    grants: {
-      editor: 'all',
-      officer: 'self',
-      spoc: 'self',
-      analyst: 'self',
-      supervisor: 'self',
-      dpo: 'self',
-      admin: 'self',
-    },
-  },
+  'consultation.read': BODY_MEMBERS,
   'consultation.manage': { grants: { editor: 'all' } },
   // Progress notes and status on action items: the body's members and the secretariat.
-  'consultation.follow-up': {
-    grants: {
-      editor: 'all',
-      officer: 'self',
-      spoc: 'self',
-      analyst: 'self',
-      supervisor: 'self',
-      dpo: 'self',
-      admin: 'self',
-    },
-  },
+  'consultation.follow-up': BODY_MEMBERS,
 } as const satisfies Record<string, ActionRule>;
 
 export type Action = keyof typeof ACTIONS;
