@@ -25,6 +25,7 @@ import { CheckboxField, Field, SelectField } from '../components/field.js';
 import { ErrorAlert, PageHeading, StatusMessage } from '../components/feedback.js';
 import { useFormat } from '../components/format.js';
 import { DataTable } from '../components/table.js';
+import { Pager } from '../components/pager.js';
 
 const PAGE_SIZE = 50;
 /** How often the list is fetched again while the page is visible. */
@@ -395,33 +396,13 @@ export function ExchangeDashboardPage() {
             })}
           </tbody>
         </DataTable>
-        {total > PAGE_SIZE && (
-          <div className="pager" role="group" aria-label={t('exchange.dashboard.pages')}>
-            <button
-              type="button"
-              className="secondary"
-              disabled={offset === 0}
-              onClick={() => page(Math.max(0, offset - PAGE_SIZE))}
-            >
-              {t('exchange.dashboard.previous')}
-            </button>
-            <span>
-              {t('exchange.dashboard.range', {
-                from: format.number(offset + 1),
-                to: format.number(Math.min(offset + PAGE_SIZE, total)),
-                total: format.number(total),
-              })}
-            </span>
-            <button
-              type="button"
-              className="secondary"
-              disabled={offset + PAGE_SIZE >= total}
-              onClick={() => page(offset + PAGE_SIZE)}
-            >
-              {t('exchange.dashboard.next')}
-            </button>
-          </div>
-        )}
+        <Pager
+          label={t('exchange.dashboard.pages')}
+          offset={offset}
+          pageSize={PAGE_SIZE}
+          total={total}
+          onPage={page}
+        />
       </div>
     </section>
   );

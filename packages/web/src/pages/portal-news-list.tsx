@@ -13,6 +13,7 @@ import { PageHeading, StatusMessage } from '../components/feedback.js';
 import { useFormat } from '../components/format.js';
 import { LanguageStates, PortalAlert, useTitleOf } from '../components/portal-text-editor.js';
 import { DataTable } from '../components/table.js';
+import { Pager } from '../components/pager.js';
 
 const PAGE_SIZE = 50;
 
@@ -243,33 +244,13 @@ export function PortalNewsListPage() {
           })}
         </tbody>
       </DataTable>
-      {total > PAGE_SIZE && (
-        <div className="pager" role="group" aria-label={t('portal.news.pages')}>
-          <button
-            type="button"
-            className="secondary"
-            disabled={offset === 0}
-            onClick={() => page(Math.max(0, offset - PAGE_SIZE))}
-          >
-            {t('portal.news.previous')}
-          </button>
-          <span>
-            {t('portal.news.range', {
-              from: format.number(offset + 1),
-              to: format.number(Math.min(offset + PAGE_SIZE, total)),
-              total: format.number(total),
-            })}
-          </span>
-          <button
-            type="button"
-            className="secondary"
-            disabled={offset + PAGE_SIZE >= total}
-            onClick={() => page(offset + PAGE_SIZE)}
-          >
-            {t('portal.news.next')}
-          </button>
-        </div>
-      )}
+      <Pager
+        label={t('portal.news.pages')}
+        offset={offset}
+        pageSize={PAGE_SIZE}
+        total={total}
+        onPage={page}
+      />
     </section>
   );
 }
