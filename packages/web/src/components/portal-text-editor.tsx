@@ -8,7 +8,7 @@ import {
   type ReactNode,
 } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { ApiError } from '../api/client.js';
 import {
   BODY_MAX,
@@ -34,7 +34,7 @@ import {
 import type { Language } from '../api/types.js';
 import { ErrorSummary, fieldId, focusSoon, type PathErrors } from './error-summary.js';
 import { Field, RadioGroup, TextAreaField } from './field.js';
-import { PageHeading, StatusMessage, useErrorMessage } from './feedback.js';
+import { StatusMessage, useErrorMessage } from './feedback.js';
 import { useFormat } from './format.js';
 import { ImageInsert } from './portal-image-insert.js';
 import { DataTable } from './table.js';
@@ -57,32 +57,6 @@ export function usePortalErrorMessage(): (error: unknown) => string {
 }
 
 /** An error region for the portal screens: announced at once by screen readers. */
-/** A theme or news item still loading, or that could not be loaded, with the way back. */
-export function PortalPending({
-  title,
-  back,
-  error,
-}: {
-  title: string;
-  back: { to: string; label: string };
-  error: unknown;
-}) {
-  const { t } = useTranslation();
-  return (
-    <section>
-      <PageHeading title={title}>{title}</PageHeading>
-      <p>
-        <Link to={back.to}>{back.label}</Link>
-      </p>
-      {error === undefined ? (
-        <p role="status">{t('common.loading')}</p>
-      ) : (
-        <PortalAlert error={error} />
-      )}
-    </section>
-  );
-}
-
 export function PortalAlert({ error }: { error: unknown }) {
   const message = usePortalErrorMessage();
   const { t } = useTranslation();

@@ -31,7 +31,6 @@ import { PageHeading, StatusMessage } from '../components/feedback.js';
 import { useFormat } from '../components/format.js';
 import {
   PortalAlert,
-  PortalPending,
   PortalTextTabs,
   usePortalErrorMessage,
   useTitleOf,
@@ -342,12 +341,19 @@ export function PortalNewsEditorPage() {
   };
 
   if (!detail) {
+    const title = t('portal.news.item');
     return (
-      <PortalPending
-        title={t('portal.news.item')}
-        back={{ to: '/portal/news', label: t('portal.news.backToList') }}
-        error={loadError}
-      />
+      <section>
+        <PageHeading title={title}>{title}</PageHeading>
+        <p>
+          <Link to="/portal/news">{t('portal.news.backToList')}</Link>
+        </p>
+        {loadError === undefined ? (
+          <p role="status">{t('common.loading')}</p>
+        ) : (
+          <PortalAlert error={loadError} />
+        )}
+      </section>
     );
   }
 

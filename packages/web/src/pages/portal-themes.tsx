@@ -17,7 +17,6 @@ import { PageHeading, StatusMessage } from '../components/feedback.js';
 import {
   LanguageStates,
   PortalAlert,
-  PortalPending,
   PortalTextTabs,
   useTitleOf,
 } from '../components/portal-text-editor.js';
@@ -203,12 +202,19 @@ export function PortalThemeEditorPage() {
   const loadError = loaded?.id === id ? loaded.error : undefined;
 
   if (!detail) {
+    const title = t('portal.themes.theme');
     return (
-      <PortalPending
-        title={t('portal.themes.theme')}
-        back={{ to: '/portal/themes', label: t('portal.themes.backToList') }}
-        error={loadError}
-      />
+      <section>
+        <PageHeading title={title}>{title}</PageHeading>
+        <p>
+          <Link to="/portal/themes">{t('portal.themes.backToList')}</Link>
+        </p>
+        {loadError === undefined ? (
+          <p role="status">{t('common.loading')}</p>
+        ) : (
+          <PortalAlert error={loadError} />
+        )}
+      </section>
     );
   }
 
