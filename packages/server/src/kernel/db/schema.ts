@@ -43,6 +43,15 @@ export interface Database {
   portal_media: PortalMediaTable;
   portal_view_salt: PortalViewSaltTable;
   portal_view: PortalViewTable;
+  personal_record: PersonalRecordTable;
+  retention_rule: RetentionRuleTable;
+  review_task: ReviewTaskTable;
+  record_disclosure: RecordDisclosureTable;
+  record_notice: RecordNoticeTable;
+  record_notice_recipient: RecordNoticeRecipientTable;
+  record_permission: RecordPermissionTable;
+  consultation_reason: ConsultationReasonTable;
+  access_report: AccessReportTable;
 }
 
 type Timestamp = ColumnType<Date, Date, Date>;
@@ -301,6 +310,8 @@ export interface ExchangeItemTable {
 
 export interface ExchangeSubjectTable {
   id: string;
+  /** The record this row is an occurrence of: one id on every node that holds it. */
+  record_id: string;
   request_id: string;
   item_id: string | null;
   position: number;
@@ -507,6 +518,129 @@ export interface PortalViewTable {
   news_id: string;
   visitor: ColumnType<Uint8Array, Buffer, never>;
 }
+
+type Json<T = unknown> = ColumnType<T, string, string>;
+
+export interface PersonalRecordTable {
+  id: string;
+  kind: string;
+  category: string | null;
+  statement: string | null;
+  origin_node: string | null;
+  source_node: string | null;
+  handling_code: string | null;
+  holder_agency_id: string;
+  purpose: string | null;
+  held_since: Timestamp;
+  review_at: Timestamp;
+  expires_at: Timestamp;
+  last_reviewed_at: Timestamp | null;
+  restricted_at: Timestamp | null;
+  restriction_reason: string | null;
+  inaccurate_at: Timestamp | null;
+  inaccuracy_note: string | null;
+  rectified_at: Timestamp | null;
+  erased_at: Timestamp | null;
+  erasure_reason: string | null;
+  name_key: string | null;
+  name_key_bare: string | null;
+  given_key: string | null;
+  birth_date: string | null;
+}
+
+export interface RetentionRuleTable {
+  id: string;
+  category: string | null;
+  purpose: string | null;
+  review_months: number;
+  retention_months: number;
+  updated_at: Timestamp;
+}
+
+export interface ReviewTaskTable {
+  id: string;
+  record_id: string;
+  agency_id: string;
+  due_at: Timestamp;
+  created_at: Timestamp;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  decision: 'keep' | 'erase' | null;
+  note: string | null;
+}
+
+export interface RecordDisclosureTable {
+  id: string;
+  record_id: string;
+  request_id: string;
+  reference: string;
+  recipient_node: string;
+  recipient_country: string | null;
+  recipient_agency: string | null;
+  disclosed_at: Timestamp;
+  handling_code: string | null;
+  fields: string[];
+}
+
+export type RecordNoticeKind = 'rectification' | 'erasure' | 'restriction' | 'restriction_lifted';
+
+export interface RecordNoticeTable {
+  id: string;
+  record_id: string;
+  kind: RecordNoticeKind;
+  origin_node: string;
+  from_node: string | null;
+  issued_at: Timestamp;
+  issued_by: string | null;
+  reason: string;
+  received_at: Timestamp | null;
+  applied_at: Timestamp;
+}
+
+export interface RecordNoticeRecipientTable {
+  notice_id: string;
+  node: string;
+  via_node: string | null;
+  sent_at: Timestamp;
+  due_at: Timestamp;
+  confirmed_at: Timestamp | null;
+  applied_at: Timestamp | null;
+}
+
+export interface RecordPermissionTable {
+  id: string;
+  record_id: string;
+  side: 'asking' | 'answering';
+  asking_node: string;
+  answering_node: string;
+  recipient_node: string;
+  reason: string;
+  asked_at: Timestamp;
+  asked_by: string;
+  state: 'pending' | 'granted' | 'refused';
+  answered_at: Timestamp | null;
+  answered_by: string | null;
+  answer_note: string | null;
+}
+
+export interface ConsultationReasonTable {
+  code: string;
+  labels: Json<Record<string, string>>;
+  active: Generated<boolean>;
+  position: number;
+}
+
+export interface AccessReportTable {
+  id: string;
+  created_at: Timestamp;
+  created_by: string;
+  query: Json<Record<string, unknown>>;
+  requested_via: 'data_subject' | 'supervisory_authority';
+  content: Json<Record<string, unknown>>;
+  withheld: Json<unknown[]>;
+}
+
+export type PersonalRecordRow = Selectable<PersonalRecordTable>;
 
 export type AgencyRow = Selectable<AgencyTable>;
 export type AppUserRow = Selectable<AppUserTable>;

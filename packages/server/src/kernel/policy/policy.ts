@@ -99,6 +99,26 @@ export const ACTIONS = {
   'consultation.manage': { grants: { editor: 'all' } },
   // Progress notes and status on action items: the body's members and the secretariat.
   'consultation.follow-up': BODY_MEMBERS,
+  // Personal-data records (LED). Reading one needs, besides this grant, a context
+  // of the actor's agency or a stated reason; a restricted record is shown only to
+  // the SPOCs of the agency that holds it and to the DPO (decided per record).
+  'record.search': {
+    grants: { officer: 'country', spoc: 'country', supervisor: 'country', dpo: 'country' },
+  },
+  'record.read': {
+    grants: { officer: 'country', spoc: 'country', supervisor: 'country', dpo: 'country' },
+  },
+  // Rectify, erase, restrict, mark inaccurate, pass on, ask permission: the holder agency.
+  'record.manage': { grants: { officer: 'agency', spoc: 'agency', dpo: 'country' } },
+  // Answer another node's request to pass on an H2 item: the holder agency's SPOC, the DPO.
+  'record.permission': { grants: { spoc: 'agency', dpo: 'country' } },
+  // Review tasks raised by the retention schedule.
+  'record.review': { grants: { officer: 'agency', spoc: 'agency', dpo: 'country' } },
+  'retention.read': { grants: { dpo: 'country', admin: 'country', supervisor: 'country' } },
+  'retention.manage': { grants: { dpo: 'country' } },
+  // The DPO's workspace: logs, overdue work, anomalies, access reports, register.
+  'dpo.oversee': { grants: { dpo: 'country' } },
+  'dpo.report': { grants: { dpo: 'country' } },
 } as const satisfies Record<string, ActionRule>;
 
 export type Action = keyof typeof ACTIONS;
