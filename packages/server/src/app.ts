@@ -45,6 +45,13 @@ import { createExchangeService, type WarnBefore } from './exchange/exchange.serv
 import { createStatisticsService } from './exchange/exchange.statistics.js';
 import { consultationRoutes } from './consultation/consultation.routes.js';
 import { createConsultationService } from './consultation/consultation.service.js';
+import { RetentionJob } from './records/retention.job.js';
+import { retentionRoutes } from './records/retention.routes.js';
+import { createRetentionService } from './records/retention.service.js';
+import { oversightRoutes } from './dpo/oversight.routes.js';
+import { recordsRoutes } from './records/records.routes.js';
+import { createRecordsService } from './records/records.service.js';
+import { accessReportRoutes } from './dpo/access-report.routes.js';
 import { notificationRoutes } from './notifications/notifications.routes.js';
 import { healthRoutes } from './operations/health.routes.js';
 import { registerHttpMetrics } from './operations/metrics.js';
@@ -92,6 +99,12 @@ export interface AppDependencies {
    * how long a rendered page is kept (ms; 0 renders every request).
    */
   portal?: { clock?: () => Date; pageCacheMs?: number };
+  /**
+   * Personal-data records: the clock of their retention schedule (tests set it), how
+   * often the retention job runs (ms), and whether it runs on its own in this process
+   * (the default; when off, `App.retention.tick()` runs a pass).
+   */
+  records?: { clock?: () => Date; retentionCheckMs?: number; retentionJob?: boolean };
 }
 
 export interface App {
@@ -101,6 +114,8 @@ export interface App {
   audit: AuditWriter;
   /** The deadline watcher; null when switched off. */
   deadlines: DeadlineWatcher | null;
+  /** The retention job (reviews and erasure); it runs on its own unless switched off. */
+  retention: RetentionJob | null;
   /** The node's federation equipment; null until `node init` has run. */
   federation: Federation | null;
   delivery: DeliveryWorker | null;
@@ -239,14 +254,29 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     delivery,
     ...(deps.exchange?.warnBefore && { warnBefore: deps.exchange.warnBefore }),
   });
+  const records = createRecordsService({
+    db,
+    audit,
+    federation,
+    delivery,
+    exchange,
+    ...(deps.records?.clock && { clock: deps.records.clock }),
+  });
   types
     .define('exchange.request', exchange.requestType)
-    .define('exchange.event', exchange.eventType);
+    .define('exchange.event', exchange.eventType)
+    .define('record.notice', records.noticeType)
+    .define('record.receipt', records.receiptType)
+    .define('record.permission-request', records.permissionRequestType)
+    .define('record.permission-answer', records.permissionAnswerType);
   await server.register(exchangeRoutes, {
     exchange,
     statistics: createStatisticsService({ db, audit }),
   });
+  await server.register(recordsRoutes, { records });
   await server.register(notificationRoutes, { db });
+  await server.register(oversightRoutes, { db, audit, federation });
+  await server.register(accessReportRoutes, { db, audit, publicUrl: config.publicUrl });
   await server.register(consultationRoutes, {
     consultation: createConsultationService({
       db,
@@ -259,6 +289,20 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     deps.exchange?.deadlineWatcher === false
       ? null
       : new DeadlineWatcher(db, server.log, deps.exchange?.deadlineCheckMs);
+  await server.register(retentionRoutes, {
+    retention: createRetentionService({
+      db,
+      audit,
+      erase: records.eraseInTransaction,
+      ...(deps.records?.clock && { clock: deps.records.clock }),
+    }),
+  });
+  const retention = new RetentionJob(
+    db,
+    server.log,
+    deps.records?.retentionCheckMs,
+    deps.records?.clock,
+  );
 
   await server.register(federationPeerRoutes, {
     federation,
@@ -294,18 +338,22 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   delivery?.start();
   fetcher?.start();
   deadlines?.start();
+  // Switched off, the job does not run on its own; its passes can still be run by hand.
+  if (deps.records?.retentionJob !== false) retention.start();
   portalViews.start();
   return {
     server,
     routes,
     audit,
     deadlines,
+    retention,
     federation,
     delivery,
     portalViews,
     async close() {
       fetcher?.stop();
       await deadlines?.stop();
+      await retention.stop();
       await delivery?.stop();
       await server.close();
       await portalViews.stop();

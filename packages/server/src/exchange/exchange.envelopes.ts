@@ -80,6 +80,16 @@ export const WireEvent = Strict({
 });
 export type WireEvent = Static<typeof WireEvent>;
 
+/**
+ * For records that did not start on the sending node: the node that first held
+ * each, by record id (a record passed on keeps its origin).
+ */
+const Origins = Type.Optional(
+  Type.Record(Type.String({ format: 'uuid' }), Text(40, { pattern: '^[a-z0-9][a-z0-9-]{0,39}$' }), {
+    maxProperties: 100,
+  }),
+);
+
 /** `exchange.request`: a request, or information supplied without one, from the requesting node. */
 export const RequestPayload = Strict({
   request: Strict({
@@ -94,6 +104,7 @@ export const RequestPayload = Strict({
     content: RequestContent,
   }),
   event: WireEvent,
+  origins: Origins,
 });
 export type RequestPayload = Static<typeof RequestPayload>;
 
@@ -101,6 +112,7 @@ export type RequestPayload = Static<typeof RequestPayload>;
 export const EventPayload = Strict({
   requestId: Uuid(),
   event: WireEvent,
+  origins: Origins,
 });
 export type EventPayload = Static<typeof EventPayload>;
 

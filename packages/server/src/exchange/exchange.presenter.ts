@@ -67,7 +67,8 @@ export function presentSummary(row: RequestRow, now: Date, selfNode: string): Re
 export function presentSubject(row: SubjectRow): Subject {
   return {
     ...(row.details as Omit<Subject, 'kind'>),
-    id: row.id,
+    // The record's id: the same on every node that holds it.
+    id: row.record_id,
     kind: row.kind,
     ...(row.category !== null && { category: row.category }),
     ...(row.statement !== null && { statement: row.statement }),

@@ -42,6 +42,13 @@ const subjectCommon = {
   statement: Type.Optional(Enum(STATEMENT_KINDS)),
   /** Art. 4 of Directive 2023/977: how this subject is linked to the purpose. */
   link: Type.Optional(Long(2000)),
+  /**
+   * In answers only: the record is restricted and this reader may not see it, or
+   * it is erased; nothing but its id, kind (and category, when erased) is shown.
+   * Refused in what a client sends.
+   */
+  restricted: Type.Optional(Type.Literal(true)),
+  erased: Type.Optional(Type.Literal(true)),
 };
 
 export const PersonSubject = Strict({
@@ -391,6 +398,9 @@ export const Notification = Strict({
     'request_closed',
     'deadline_approaching',
     'deadline_exceeded',
+    // Personal-data records: a review has come; another node asks to pass an H2 item on.
+    'record_review',
+    'permission_requested',
   ]),
   requestId: Nullable(Uuid()),
   reference: Nullable(Text(40)),

@@ -65,6 +65,21 @@ import type {
 } from './exchange.schemas.js';
 import { nextState, type Command, type Side } from './lifecycle.js';
 import { checkComplete, checkItems, type Shortcoming } from './request-rules.js';
+import {
+  checkOutgoing,
+  dropUnusedRecords,
+  holdSubjectRows,
+  originsOf,
+  recordDisclosures,
+  subjectRows,
+  recordStates,
+  refuseNodeFlags,
+  subjectAsSeen,
+  type OutgoingSubject,
+} from '../records/records.exchange.js';
+import { seesRestricted } from '../records/records.policy.js';
+import { seesRequest } from './visibility.js';
+import { rescheduleOnClose } from '../records/records.queries.js';
 
 /** How long before a deadline its handlers are warned, per deadline class. */
 export type WarnBefore = Record<DeadlineClass, number>;
@@ -159,10 +174,7 @@ export function createExchangeService(deps: {
 
   // ------------------------------------------------------------ visibility and permissions
 
-  const sees = (actor: Actor, row: RequestRow) =>
-    actor.agencyId === row.owner_agency_id ||
-    actor.agencyId === row.copy_agency_id ||
-    actor.userId === row.assignee_id;
+  const sees = seesRequest;
 
   /** Acts for the requesting side: a writer of the requesting agency. */
   const actsAsRequester = (actor: Actor, row: RequestRow) =>
@@ -231,10 +243,23 @@ export function createExchangeService(deps: {
     const parts = await loadRequestParts(db, id);
     const result = presentDetail(row, parts, allowedActions(ctx.actor, row), clock(), selfNode());
     const purpose = `${result.reference}: ${result.content.purpose ?? ''}`.slice(0, 500);
+    const states = await recordStates(
+      db,
+      parts.subjects.map((s) => s.record_id),
+    );
+    const asSeen = (subject: Subject) =>
+      subjectAsSeen(subject, states.get(subject.id!), (record) =>
+        seesRestricted(ctx.actor, record),
+      );
+    result.content.subjects = result.content.subjects?.map(asSeen);
+    for (const event of result.timeline) {
+      for (const item of event.items) item.subjects = item.subjects.map(asSeen);
+    }
+    // Tombstones and hidden records show no personal data: nothing to log for them.
     const subjects = [
       ...(result.content.subjects ?? []),
       ...result.timeline.flatMap((e) => e.items.flatMap((item) => item.subjects)),
-    ];
+    ].filter((s) => !s.erased && !s.restricted);
     await Promise.all([
       audit.record(ctx, {
         action: 'exchange.read',
@@ -299,6 +324,38 @@ export function createExchangeService(deps: {
     );
   }
 
+  // ------------------------------------------------------------ records of the subjects
+
+  /** Who holds the records a request brings, and what their retention counts from. */
+  const holderOf = (
+    row: Pick<RequestRow, 'owner_agency_id' | 'offence_category' | 'closed_at'>,
+  ) => ({
+    holderAgencyId: row.owner_agency_id,
+    purpose: row.offence_category,
+    closedAt: row.closed_at,
+  });
+
+  /** The subjects about to leave with a request or an event, each with its item's handling code. */
+  const outgoingOf = (subjects: readonly Subject[], items: readonly WireEvent['items'][number][]) =>
+    [
+      ...subjects.map((subject) => ({ subject, handlingCode: null })),
+      ...items.flatMap((item) =>
+        (item.subjects ?? []).map((subject) => ({ subject, handlingCode: item.handlingCode })),
+      ),
+    ] as OutgoingSubject[];
+
+  /** The other side of a request, as a disclosure names it. */
+  const disclosedTo = (row: RequestRow) => ({
+    requestId: row.id,
+    reference: row.reference,
+    node: row.counterpart_node!,
+    country: senderCountry(row) || null,
+    agency:
+      row.side === 'requested'
+        ? row.requesting_agency_name
+        : ((row.content as RequestContent).designatedAgencyCode ?? null),
+  });
+
   // ------------------------------------------------------------ storing events
 
   function wireEvent(
@@ -324,7 +381,14 @@ export function createExchangeService(deps: {
         row.side === 'requested' && !paused && after.due_at ? after.due_at.toISOString() : null,
       deadlineClass: row.side === 'requested' ? after.deadline_class : null,
       expectedAt: step.event?.expectedAt ?? null,
-      items: (step.items ?? []).map((item) => ({ ...item, id: item.id ?? uuidv7() })),
+      // Every subject leaves with its record id, so that both nodes hold it under one id.
+      items: (step.items ?? []).map((item) => ({
+        ...item,
+        id: item.id ?? uuidv7(),
+        ...(item.subjects && {
+          subjects: item.subjects.map((subject) => ({ ...subject, id: subject.id ?? uuidv7() })),
+        }),
+      })),
       attachments: (step.attachments ?? []).map((a) => ({
         id: a.id,
         name: a.name,
@@ -337,12 +401,14 @@ export function createExchangeService(deps: {
   /** Stores an event of the timeline with its items, their subjects and its attachments. */
   async function storeEvent(
     trx: Trx,
-    requestId: string,
+    row: RequestRow,
     side: Side,
     country: string,
     event: WireEvent,
     now: Date,
+    source: { node: string; origins: Record<string, string> } | null = null,
   ) {
+    const requestId = row.id;
     await insertEvent(trx, {
       id: event.id,
       request_id: requestId,
@@ -374,7 +440,14 @@ export function createExchangeService(deps: {
       })),
     );
     for (const item of event.items) {
-      await insertSubjects(trx, subjectRows(requestId, item.subjects ?? [], item.id));
+      const rows = subjectRows(requestId, item.subjects ?? [], item.id);
+      await insertSubjects(trx, rows);
+      await holdSubjectRows(
+        trx,
+        rows,
+        { ...holderOf(row), source, handlingCode: item.handlingCode },
+        now,
+      );
     }
     const attachments = checkAttachments(event.attachments);
     await insertAttachments(
@@ -435,8 +508,12 @@ export function createExchangeService(deps: {
         step,
       );
       event.stateAfter = state;
+      const outgoing = outgoingOf([], event.items);
+      await checkOutgoing(trx, outgoing, row.counterpart_node!);
       await updateRequest(trx, id, changes);
-      await storeEvent(trx, id, row.side, ctx.actor.country, event, now);
+      await storeEvent(trx, row, row.side, ctx.actor.country, event, now);
+      await recordDisclosures(trx, outgoing, disclosedTo(row), now);
+      if (command === 'close') await rescheduleOnClose(trx, id, now);
       await appendAudit(trx, ctx, {
         action: `exchange.${command.replace(/_/g, '-')}`,
         objectType: 'exchange_request',
@@ -448,7 +525,14 @@ export function createExchangeService(deps: {
           recipient: row.counterpart_node!,
           type: 'exchange.event',
           correlationId: id,
-          payload: { requestId: id, event } satisfies EventPayload,
+          payload: {
+            requestId: id,
+            event,
+            origins: await originsOf(
+              trx,
+              outgoing.map((o) => o.subject.id),
+            ),
+          } satisfies EventPayload,
         },
       ]);
     });
@@ -461,22 +545,6 @@ export function createExchangeService(deps: {
   }
 
   // ------------------------------------------------------------ drafts and sending
-
-  function subjectRows(requestId: string, subjects: readonly Subject[], itemId: string | null) {
-    return subjects.map((subject, position) => {
-      const { id, kind, category, statement, ...details } = subject;
-      return {
-        id: id ?? uuidv7(),
-        request_id: requestId,
-        item_id: itemId,
-        position,
-        kind,
-        category: category ?? null,
-        statement: statement ?? null,
-        details: JSON.stringify(details),
-      };
-    });
-  }
 
   /** The content as stored: everything but the subjects, which have their own rows. */
   function contentColumns(content: RequestContent) {
@@ -522,6 +590,18 @@ export function createExchangeService(deps: {
     });
     const subjects = subjectRows(id, content.subjects ?? [], null);
     await insertSubjects(trx, subjects);
+    await holdSubjectRows(
+      trx,
+      subjects,
+      {
+        holderAgencyId: agency.id,
+        purpose: content.offenceCategory ?? null,
+        closedAt: null,
+        source: null,
+        handlingCode: null,
+      },
+      now,
+    );
     await appendAudit(trx, ctx, {
       action: 'exchange.create',
       objectType: 'exchange_request',
@@ -574,6 +654,8 @@ export function createExchangeService(deps: {
       { items },
     );
     event.stateAfter = state;
+    const outgoing = outgoingOf(content.subjects ?? [], event.items);
+    await checkOutgoing(trx, outgoing, peer!.id);
     await updateRequest(trx, id, {
       state,
       counterpart_node: peer!.id,
@@ -582,7 +664,9 @@ export function createExchangeService(deps: {
       sent_at: now,
       updated_at: now,
     });
-    await storeEvent(trx, id, 'requester', agency.country, event, now);
+    const sent = { ...row, counterpart_node: peer!.id, requested_country: peer!.country };
+    await storeEvent(trx, sent, 'requester', agency.country, event, now);
+    await recordDisclosures(trx, outgoing, disclosedTo(sent), now);
     await appendAudit(trx, ctx, {
       action: row.kind === 'spontaneous' ? 'exchange.provide' : 'exchange.send',
       objectType: 'exchange_request',
@@ -623,6 +707,10 @@ export function createExchangeService(deps: {
             content,
           },
           event,
+          origins: await originsOf(
+            trx,
+            outgoing.map((o) => o.subject.id),
+          ),
         } satisfies RequestPayload,
       },
     ]);
@@ -704,12 +792,15 @@ export function createExchangeService(deps: {
         created_at: now,
         updated_at: now,
       });
-      await insertSubjects(trx, subjectRows(request.id, subjects ?? [], null));
-      await storeEvent(trx, request.id, 'requester', request.requestingCountry, event, now);
       const row = (await findRequest(trx, request.id))!;
+      const source = { node: envelope.sender, origins: envelope.payload.origins ?? {} };
+      const rows = subjectRows(request.id, subjects ?? [], null);
+      await insertSubjects(trx, rows);
+      await holdSubjectRows(trx, rows, { ...holderOf(row), source, handlingCode: null }, now);
+      await storeEvent(trx, row, 'requester', request.requestingCountry, event, now, source);
       const received = wireEvent(row, row, 'received', { name: null, agency: owner.name }, now, {});
       received.stateAfter = 'received';
-      await storeEvent(trx, request.id, 'requested', country, received, now);
+      await storeEvent(trx, row, 'requested', country, received, now);
       await appendAudit(trx, systemContext(envelope), {
         action: request.kind === 'spontaneous' ? 'exchange.receive-provision' : 'exchange.receive',
         objectType: 'exchange_request',
@@ -827,13 +918,15 @@ export function createExchangeService(deps: {
       }
       if (event.kind === 'closed') changes.closed_at = now;
       await updateRequest(trx, requestId, changes);
-      await storeEvent(trx, requestId, senderSide, senderCountry(row), event, now);
+      const source = { node: envelope.sender, origins: envelope.payload.origins ?? {} };
+      const after = { ...row, ...changes } as RequestRow;
+      await storeEvent(trx, after, senderSide, senderCountry(row), event, now, source);
+      if (event.kind === 'closed') await rescheduleOnClose(trx, requestId, now);
       if (event.kind === 'clarified' && row.side === 'requested') {
-        const after = { ...row, ...changes } as RequestRow;
         reply = wireEvent(after, after, 'resumed', { name: null, agency: null }, now, {});
         reply.stateAfter =
           (changes.state as RequestState | undefined) ?? (row.state as RequestState);
-        await storeEvent(trx, requestId, 'requested', federation.identity.country, reply, now);
+        await storeEvent(trx, after, 'requested', federation.identity.country, reply, now);
       }
       await appendAudit(trx, systemContext(envelope), {
         action: `exchange.receive-${event.kind.replace(/_/g, '-')}`,
@@ -925,6 +1018,7 @@ export function createExchangeService(deps: {
     },
 
     async create(ctx: ActorContext, content: RequestContent): Promise<RequestDetail> {
+      refuseNodeFlags(content.subjects ?? []);
       const now = clock();
       const id = await db
         .transaction()
@@ -933,6 +1027,7 @@ export function createExchangeService(deps: {
     },
 
     async update(ctx: ActorContext, id: string, content: RequestContent): Promise<RequestDetail> {
+      refuseNodeFlags(content.subjects ?? []);
       const visible = await loadVisible(ctx, id);
       if (!actsAsRequester(ctx.actor, visible)) {
         throw new AppError(403, 'forbidden', 'You may see this request but not change it.');
@@ -942,7 +1037,20 @@ export function createExchangeService(deps: {
         const row = (await findRequest(trx, id, { lock: true }))!;
         if (row.state !== 'draft') throw conflict('not_a_draft', 'Only a draft can be changed.');
         await updateRequest(trx, id, { ...contentColumns(content), updated_at: now });
-        await replaceRequestSubjects(trx, id, subjectRows(id, content.subjects ?? [], null));
+        const before = (await requestSubjects(trx, id)).map((s) => s.record_id);
+        const rows = subjectRows(id, content.subjects ?? [], null);
+        await replaceRequestSubjects(trx, id, rows);
+        await holdSubjectRows(
+          trx,
+          rows,
+          {
+            ...holderOf({ ...row, offence_category: content.offenceCategory ?? null }),
+            source: null,
+            handlingCode: null,
+          },
+          now,
+        );
+        await dropUnusedRecords(trx, before);
         await appendAudit(trx, ctx, {
           action: 'exchange.update',
           objectType: 'exchange_request',
@@ -968,6 +1076,7 @@ export function createExchangeService(deps: {
       if (!federation) throw federationMissing();
       const now = clock();
       const { items, ...content } = body;
+      refuseNodeFlags([...(content.subjects ?? []), ...items.flatMap((i) => i.subjects ?? [])]);
       const id = await db.transaction().execute(async (trx) => {
         const created = await createDraft(trx, ctx, 'spontaneous', content, now);
         await sendDraft(trx, ctx, created, now, items);
@@ -1016,6 +1125,7 @@ export function createExchangeService(deps: {
     },
 
     answer(ctx: ActorContext, id: string, body: AnswerBody) {
+      refuseNodeFlags(body.items.flatMap((i) => i.subjects ?? []));
       const problems = checkItems(body.items);
       if (problems.length > 0) throw requestIncomplete(problems);
       const attachments = checkAttachments(withIds(body.attachments));

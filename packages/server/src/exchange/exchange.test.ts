@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestAgency } from '../test-support/app.js';
 import {
-  createTestAgency,
-  createTestUser,
-  issueToken,
-  type TestUser,
-} from '../test-support/app.js';
+  call as callAs,
+  memberActor,
+  ok as okAs,
+  type MemberActor,
+} from '../test-support/members.js';
 import {
   createTestFederation,
   eventually,
@@ -20,11 +21,7 @@ import type { RequestContent, RequestDetail } from './exchange.schemas.js';
  * each with its own database, talking through signed envelopes.
  */
 
-interface Actor {
-  node: MemberNode;
-  user: TestUser;
-  token: string;
-}
+type Actor = MemberActor;
 
 /** The statistics count calendar years in Brussels time. */
 const brusselsYear = () =>
@@ -40,58 +37,21 @@ let nl: MemberNode;
 let lu: MemberNode;
 const people: Record<string, Actor> = {};
 
-async function call<T = RequestDetail>(
-  who: Actor,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${who.node.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${who.token}`,
-      ...(body !== undefined && { 'content-type': 'application/json' }),
-    },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  const type = response.headers.get('content-type') ?? '';
-  return {
-    status: response.status,
-    body: (type.includes('json') ? JSON.parse(text) : text) as T,
-  };
+function call<T = RequestDetail>(who: Actor, method: string, path: string, body?: unknown) {
+  return callAs<T>(who, method, path, body);
 }
 
-async function ok<T = RequestDetail>(who: Actor, method: string, path: string, body?: unknown) {
-  const result = await call<T>(who, method, path, body);
-  if (result.status >= 300) {
-    throw new Error(`${method} ${path} → ${result.status} ${JSON.stringify(result.body)}`);
-  }
-  return result.body;
+function ok<T = RequestDetail>(who: Actor, method: string, path: string, body?: unknown) {
+  return okAs<T>(who, method, path, body);
 }
 
 async function person(
   node: MemberNode,
   name: string,
   agencyId: string,
-  roles: TestUser['roles'],
+  roles: MemberActor['user']['roles'],
 ): Promise<Actor> {
-  const user = await createTestUser(node.database.db, node.dataKey, { agencyId, roles });
-  const actor: Actor = {
-    node,
-    user,
-    token: await issueToken(
-      {
-        app: node.app!,
-        database: node.database,
-        dataKey: node.dataKey,
-        logs: node.logs,
-        inject: () => Promise.reject(new Error('unused')),
-        close: async () => {},
-      },
-      user,
-    ),
-  };
+  const actor = await memberActor(node, agencyId, roles);
   people[name] = actor;
   return actor;
 }

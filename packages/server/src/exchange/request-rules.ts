@@ -55,19 +55,40 @@ export function checkComplete(content: RequestContent, kind: RequestKind): Short
     need('/subjects', 'Name at least one person or object the request is about.');
   }
   subjects.forEach((subject, i) => {
-    const at = `/subjects/${i}`;
-    if (subject.kind !== 'organisation' && subject.category === undefined) {
-      need(`${at}/category`, 'Give the data-subject category (suspect, victim, witness, …).');
-    }
-    if (subject.statement === undefined) {
-      need(`${at}/statement`, 'Say whether this is a fact or an assessment.');
-    }
-    if (kind === 'request' && blank(subject.link)) {
-      need(`${at}/link`, 'Explain how this subject is linked to the purpose of the request.');
-    }
-    const identification = identifies(subject);
-    if (identification !== null) need(`${at}/${identification.path}`, identification.message);
+    missing.push(...checkSubject(subject, `/subjects/${i}`, kind === 'request'));
   });
+  return missing;
+}
+
+/**
+ * A subject is complete before it leaves the node (LED art. 7(2)): its category,
+ * whether it is a fact or an assessment, enough to identify it, and (in a
+ * request) how it is linked to the purpose.
+ */
+function checkSubject(subject: Subject, at: string, needsLink: boolean): Shortcoming[] {
+  const missing: Shortcoming[] = [];
+  if (subject.kind !== 'organisation' && subject.category === undefined) {
+    missing.push({
+      path: `${at}/category`,
+      message: 'Give the data-subject category (suspect, victim, witness, …).',
+    });
+  }
+  if (subject.statement === undefined) {
+    missing.push({
+      path: `${at}/statement`,
+      message: 'Say whether this is a fact or an assessment.',
+    });
+  }
+  if (needsLink && blank(subject.link)) {
+    missing.push({
+      path: `${at}/link`,
+      message: 'Explain how this subject is linked to the purpose of the request.',
+    });
+  }
+  const identification = identifies(subject);
+  if (identification !== null) {
+    missing.push({ path: `${at}/${identification.path}`, message: identification.message });
+  }
   return missing;
 }
 
@@ -102,14 +123,21 @@ function identifies(subject: Subject): { path: string; message: string } | null 
   }
 }
 
-/** Items supplied: a stated restriction with H3 (the schema checks the rest). */
+/** Items supplied: a stated restriction with H3, and complete subjects (the schema checks the rest). */
 export function checkItems(
-  items: readonly { handlingCode: string; handlingNote?: string | undefined }[],
+  items: readonly {
+    handlingCode: string;
+    handlingNote?: string | undefined;
+    subjects?: readonly Subject[] | undefined;
+  }[],
   at = '/items',
 ): Shortcoming[] {
-  return items.flatMap((item, i) =>
-    item.handlingCode === 'H3' && blank(item.handlingNote)
+  return items.flatMap((item, i) => [
+    ...(item.handlingCode === 'H3' && blank(item.handlingNote)
       ? [{ path: `${at}/${i}/handlingNote`, message: 'H3 needs the restriction in words.' }]
-      : [],
-  );
+      : []),
+    ...(item.subjects ?? []).flatMap((subject, j) =>
+      checkSubject(subject, `${at}/${i}/subjects/${j}`, false),
+    ),
+  ]);
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { generate } from 'otplib';
-import { buildApp, type App } from '../app.js';
+import { buildApp, type App, type AppDependencies } from '../app.js';
 import { createSecretBox } from '../kernel/crypto/secret-box.js';
 import { hashToken, newSecretToken } from '../kernel/crypto/tokens.js';
 import type { DatabaseHandle } from '../kernel/db/database.js';
@@ -21,7 +21,7 @@ export interface TestNode {
 }
 
 export async function createTestNode(
-  options: { throttle?: ThrottleLimits } = {},
+  options: { throttle?: ThrottleLimits; records?: AppDependencies['records'] } = {},
 ): Promise<TestNode> {
   const database = await createTestDatabase();
   const dataKey = randomBytes(32);
@@ -39,6 +39,7 @@ export async function createTestNode(
     webDir: '/nonexistent',
     logStream,
     ...(options.throttle && { throttle: options.throttle }),
+    ...(options.records && { records: options.records }),
   });
   return {
     app,
