@@ -50,6 +50,7 @@ import { retentionRoutes } from './records/retention.routes.js';
 import { createRetentionService } from './records/retention.service.js';
 import { oversightRoutes } from './dpo/oversight.routes.js';
 import { recordsRoutes } from './records/records.routes.js';
+import { fillNameKeys } from './records/records.queries.js';
 import { createRecordsService } from './records/records.service.js';
 import { accessReportRoutes } from './dpo/access-report.routes.js';
 import { notificationRoutes } from './notifications/notifications.routes.js';
@@ -334,6 +335,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       ? new RegisterFetcher(db, federation.registers, registerUrl, server.log, undefined, fetchPeer)
       : null;
 
+  await fillNameKeys(db);
   await server.ready();
   delivery?.start();
   fetcher?.start();

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { DbOrTrx, Trx } from '../kernel/db/database.js';
+import type { Db, DbOrTrx, Trx } from '../kernel/db/database.js';
 import type { PersonalRecordRow } from '../kernel/db/schema.js';
 import { givenKey, surnameKeys } from './names.js';
 import { listRetentionRules, ruleFor, schedule } from './retention-policy.js';
@@ -245,4 +245,31 @@ export async function recordCounts(db: DbOrTrx) {
     ])
     .executeTakeFirstOrThrow();
   return row;
+}
+
+/**
+ * Fills the folded names of person records that have none (records of data
+ * exchanged before records existed: SQL alone cannot fold names as names.ts
+ * does). Idempotent; runs at start-up.
+ */
+export async function fillNameKeys(db: Db): Promise<number> {
+  const missing = await db
+    .selectFrom('personal_record as r')
+    .innerJoin('exchange_subject as s', 's.record_id', 'r.id')
+    .select(['r.id', 's.details'])
+    .where('r.kind', '=', 'person')
+    .where('r.name_key', 'is', null)
+    .where('r.erased_at', 'is', null)
+    .orderBy('r.id')
+    .orderBy('s.id', 'desc')
+    .execute();
+  const done = new Set<string>();
+  for (const row of missing) {
+    if (done.has(row.id)) continue;
+    done.add(row.id);
+    const columns = nameColumns('person', row.details);
+    if (columns.name_key === null) continue;
+    await db.updateTable('personal_record').set(columns).where('id', '=', row.id).execute();
+  }
+  return done.size;
 }

@@ -31,7 +31,7 @@ class SqlFileMigrationProvider implements MigrationProvider {
   }
 }
 
-function createMigrator(db: Db): Migrator {
+export function createMigrator(db: Db): Migrator {
   return new Migrator({
     db,
     provider: new SqlFileMigrationProvider(MIGRATIONS_DIR),
