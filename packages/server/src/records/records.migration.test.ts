@@ -34,7 +34,7 @@ beforeAll(async () => {
     database = await openDatabase({ kind: 'pglite-memory' });
   }
   const result = await createMigrator(database.db).migrateTo('20261129070000_portal_consultation');
-  if (result.error) throw new Error(`migrating: ${String(result.error)}`);
+  if (result.error) throw new Error(`migrating: ${JSON.stringify(result.error)}`);
   const db = database.db;
   const at = '2026-03-02T10:00:00Z';
   await sql`insert into agency (id, code, name, country, kind, is_spoc, created_at, updated_at)
