@@ -8,6 +8,8 @@ import { ConsultationActionsPage } from './pages/consultation-actions.js';
 import { ConsultationBodiesPage } from './pages/consultation-bodies.js';
 import { ConsultationBodyPage } from './pages/consultation-body.js';
 import { ConsultationMeetingPage } from './pages/consultation-meeting.js';
+import { DpoAccessReportNewPage, DpoAccessReportPage } from './pages/dpo-access-report.js';
+import { DpoWorkspacePage } from './pages/dpo-workspace.js';
 import { EnrolmentPage } from './pages/enrolment.js';
 import { ExchangeDashboardPage } from './pages/exchange-dashboard.js';
 import { ExchangeProvisionFormPage } from './pages/exchange-provision-form.js';
@@ -21,6 +23,10 @@ import { NotificationsPage } from './pages/notifications.js';
 import { PortalNewsEditorPage, PortalNewsNewPage } from './pages/portal-news-editor.js';
 import { PortalNewsListPage } from './pages/portal-news-list.js';
 import { PortalThemeEditorPage, PortalThemesPage } from './pages/portal-themes.js';
+import { RecordDetailPage } from './pages/record-detail.js';
+import { RecordPermissionsPage } from './pages/record-permissions.js';
+import { RecordReviewsPage } from './pages/record-reviews.js';
+import { RecordsSearchPage } from './pages/records-search.js';
 import { UsersPage } from './pages/users.js';
 import { Layout } from './shell/layout.js';
 
@@ -54,6 +60,10 @@ export function App() {
   const readsExchange = has('officer') || has('spoc') || has('supervisor');
   const writesExchange = has('officer') || has('spoc');
   const seesStatistics = has('spoc') || has('supervisor') || has('dpo');
+  // Personal-data records: who searches and reads them, who decides reviews and permissions.
+  const readsRecords = readsExchange || has('dpo');
+  const reviewsRecords = has('officer') || has('spoc') || has('dpo');
+  const answersPermissions = has('spoc') || has('dpo');
   return (
     <Layout>
       <Routes>
@@ -90,6 +100,17 @@ export function App() {
         <Route path="/consultation/bodies/:id" element={<ConsultationBodyPage />} />
         <Route path="/consultation/meetings/:id" element={<ConsultationMeetingPage />} />
         <Route path="/consultation/actions" element={<ConsultationActionsPage />} />
+        {readsRecords && <Route path="/records" element={<RecordsSearchPage />} />}
+        {reviewsRecords && <Route path="/records/reviews" element={<RecordReviewsPage />} />}
+        {answersPermissions && (
+          <Route path="/records/permissions" element={<RecordPermissionsPage />} />
+        )}
+        {readsRecords && <Route path="/records/:id" element={<RecordDetailPage />} />}
+        {has('dpo') && <Route path="/dpo" element={<DpoWorkspacePage />} />}
+        {has('dpo') && (
+          <Route path="/dpo/access-reports/new" element={<DpoAccessReportNewPage />} />
+        )}
+        {has('dpo') && <Route path="/dpo/access-reports/:id" element={<DpoAccessReportPage />} />}
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </Layout>

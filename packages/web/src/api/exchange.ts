@@ -209,6 +209,10 @@ export const NOTIFICATION_KINDS = [
   'request_closed',
   'deadline_approaching',
   'deadline_exceeded',
+  // A record of the agency is due for its retention review (no request: see /records/reviews).
+  'record_review',
+  // Another node asks to pass on an H2 item it got from here (see /records/permissions).
+  'permission_requested',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -13,18 +13,22 @@ import portalDe from './portal/de.json';
 import portalEn from './portal/en.json';
 import portalFr from './portal/fr.json';
 import portalNl from './portal/nl.json';
+import recordsDe from './records/de.json';
+import recordsEn from './records/en.json';
+import recordsFr from './records/fr.json';
+import recordsNl from './records/nl.json';
 
 /** The shape of the English texts; every language must have all of them (checked by tsc). */
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
-/** The portal editor's and the consultation bodies' texts live in files of their own. */
-const ENGLISH = { ...en, portal: portalEn, consultation: consultationEn };
+/** The portal editor's, the consultation bodies' and the records' texts live in files of their own. */
+const ENGLISH = { ...en, portal: portalEn, consultation: consultationEn, records: recordsEn };
 export type Translation = Strings<typeof ENGLISH>;
 
 export const RESOURCES: Record<Language, Translation> = {
   en: ENGLISH,
-  nl: { ...nl, portal: portalNl, consultation: consultationNl },
-  fr: { ...fr, portal: portalFr, consultation: consultationFr },
-  de: { ...de, portal: portalDe, consultation: consultationDe },
+  nl: { ...nl, portal: portalNl, consultation: consultationNl, records: recordsNl },
+  fr: { ...fr, portal: portalFr, consultation: consultationFr, records: recordsFr },
+  de: { ...de, portal: portalDe, consultation: consultationDe, records: recordsDe },
 };
 
 /** Belgian locales for the three national languages, British English for English. */

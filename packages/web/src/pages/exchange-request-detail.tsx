@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState, type Ref } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import {
@@ -312,7 +312,7 @@ function SubjectsSection({ subjects }: { subjects: readonly Subject[] }) {
         <ol className="subject-list">
           {subjects.map((subject, i) => (
             <li key={subject.id ?? i}>
-              <SubjectView subject={subject} number={i + 1} />
+              <SubjectEntry subject={subject} number={i + 1} />
             </li>
           ))}
         </ol>
@@ -321,8 +321,58 @@ function SubjectsSection({ subjects }: { subjects: readonly Subject[] }) {
   );
 }
 
+/**
+ * A subject of the request with a link to its record; a subject restricted from the user or
+ * erased comes as a placeholder ({ id, kind, restricted: true } or { …, erased: true }).
+ */
+function SubjectEntry({ subject, number }: { subject: Subject; number: number }) {
+  const { t } = useTranslation();
+  const kind = t(`exchange.subjectKinds.${subject.kind}`);
+  const mark = subject as { restricted?: boolean; erased?: boolean };
+  const placeholder = mark.erased ? 'erased' : mark.restricted ? 'restricted' : undefined;
+  const link = subject.id !== undefined && (
+    <p className="small">
+      <Link to={`/records/${subject.id}`}>
+        {t('records.inRequest.open')}
+        <span className="visually-hidden"> {t('records.inRequest.which', { number, kind })}</span>
+      </Link>
+    </p>
+  );
+  if (placeholder === undefined) {
+    return (
+      <SubjectView subject={subject} number={number}>
+        {link}
+      </SubjectView>
+    );
+  }
+  return (
+    <article className="subject-view" data-testid="subject-view" data-placeholder={placeholder}>
+      <p className="subject-title">
+        <strong>{t('exchange.subjects.legend', { number, kind })}</strong>{' '}
+        {subject.category && (
+          <span className="badge">{t(`exchange.categories.${subject.category}`)}</span>
+        )}{' '}
+        <span className={`badge ${placeholder === 'erased' ? 'state-refused' : 'state-delayed'}`}>
+          {t(`records.badges.${placeholder}`)}
+        </span>
+      </p>
+      <p>{t(`records.inRequest.${placeholder}`)}</p>
+      {link}
+    </article>
+  );
+}
+
 /** A subject in full: what it is, its category, fact or assessment, its link, its details. */
-export function SubjectView({ subject, number }: { subject: Subject; number: number }) {
+export function SubjectView({
+  subject,
+  number,
+  children,
+}: {
+  subject: Subject;
+  number: number;
+  /** Shown below the details (a link to the subject's record, say). */
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const values = subject as unknown as Record<string, unknown>;
@@ -386,6 +436,7 @@ export function SubjectView({ subject, number }: { subject: Subject; number: num
           </div>
         )}
       </dl>
+      {children}
     </article>
   );
 }
@@ -504,7 +555,7 @@ function ItemView({ item, number }: { item: StoredItem; number: number }) {
         <ol className="subject-list">
           {item.subjects.map((subject, i) => (
             <li key={subject.id ?? i}>
-              <SubjectView subject={subject} number={i + 1} />
+              <SubjectEntry subject={subject} number={i + 1} />
             </li>
           ))}
         </ol>

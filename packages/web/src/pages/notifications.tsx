@@ -133,6 +133,14 @@ export function NotificationsPage() {
                   <Link to={`/exchange/requests/${n.requestId}`} onClick={() => opened(n)}>
                     {n.reference ?? t('notifications.openRequest')}
                   </Link>
+                ) : n.kind === 'record_review' ? (
+                  <Link to="/records/reviews" onClick={() => opened(n)}>
+                    {t('records.reviews.title')}
+                  </Link>
+                ) : n.kind === 'permission_requested' ? (
+                  <Link to="/records/permissions" onClick={() => opened(n)}>
+                    {t('records.permissions.title')}
+                  </Link>
                 ) : (
                   (n.reference ?? '—')
                 )}

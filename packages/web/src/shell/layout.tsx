@@ -37,6 +37,8 @@ export function Layout({
       label: t('nav.exchangeStatistics'),
       roles: ['spoc', 'supervisor', 'dpo'],
     },
+    { to: '/records', label: t('records.nav'), roles: ['officer', 'spoc', 'supervisor', 'dpo'] },
+    { to: '/dpo', label: t('records.dpoNav'), roles: ['dpo'] },
     { to: '/portal/news', label: t('portal.nav.news'), roles: ['editor'] },
     { to: '/portal/themes', label: t('portal.nav.themes'), roles: ['editor'] },
     { to: '/consultation', label: t('consultation.nav') },
