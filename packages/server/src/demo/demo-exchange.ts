@@ -222,6 +222,17 @@ async function missingMinor({ be, nl }: Desks, deadline: number) {
         sourceReliability: 'B',
         informationAccuracy: '2',
         subjects: [
+          // The driver again, as the Dutch register writes him: one person, two spellings.
+          {
+            kind: 'person',
+            category: 'contact_other',
+            statement: 'fact',
+            surname: 'VAN STRALEN',
+            givenNames: 'Jordy Pieter',
+            birthDate: '2001-06-14',
+            birthPlace: 'Terneuzen',
+            nationalities: ['NL'],
+          },
           {
             kind: 'address',
             category: 'contact_other',

@@ -48,7 +48,8 @@ export const SECURITY_MEASURES: readonly string[] = [
 ];
 
 /** Fields of a subject that are not personal data of their own: what it is and how it is marked. */
-const DESCRIPTIVE_FIELDS = new Set(['kind', 'id', 'category', 'statement']);
+/** What describes a subject rather than holding personal data, and the node's own flags. */
+const DESCRIPTIVE_FIELDS = new Set(['kind', 'id', 'category', 'statement', 'restricted', 'erased']);
 
 const SUBJECT_SCHEMAS: Record<(typeof SUBJECT_KINDS)[number], TObject> = {
   person: PersonSubject,

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db, DbOrTrx, Trx } from '../kernel/db/database.js';
 import type { PersonalRecordRow } from '../kernel/db/schema.js';
 import { givenKey, surnameKeys } from './names.js';
@@ -273,3 +274,120 @@ export async function fillNameKeys(db: Db): Promise<number> {
   }
   return done.size;
 }
+
+/** JSON gives timestamps as text; the presenters work with dates. */
+const asDate = (value: string | Date) => new Date(value);
+const asDateOrNull = (value: string | Date | null) => (value === null ? null : new Date(value));
+
+/**
+ * Everything the record page shows, in one statement: the record, its holder,
+ * its latest details, the requests it occurs in, its disclosures, its notices
+ * with their recipients, and its permissions.
+ */
+export async function loadRecordView(db: DbOrTrx, id: string) {
+  const row = await db
+    .selectFrom('personal_record as r')
+    .innerJoin('agency as a', 'a.id', 'r.holder_agency_id')
+    .selectAll('r')
+    .select(['a.code as holder_code', 'a.name as holder_name'])
+    .select((eb) => [
+      eb
+        .selectFrom('exchange_subject as s')
+        .select('s.details')
+        .whereRef('s.record_id', '=', 'r.id')
+        .orderBy('s.id', 'desc')
+        .limit(1)
+        .as('details'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('exchange_subject as s')
+          .innerJoin('exchange_request as q', 'q.id', 's.request_id')
+          .select([
+            's.item_id',
+            'q.id as request_id',
+            'q.reference',
+            'q.kind as request_kind',
+            'q.side',
+            'q.owner_agency_id',
+            'q.copy_agency_id',
+            'q.assignee_id',
+            sql<string | null>`q.content->>'purpose'`.as('purpose'),
+            'q.created_at',
+          ])
+          .whereRef('s.record_id', '=', 'r.id')
+          .orderBy('q.created_at')
+          .orderBy('s.id'),
+      ).as('occurrences'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('record_disclosure as d')
+          .selectAll('d')
+          .whereRef('d.record_id', '=', 'r.id')
+          .orderBy('d.disclosed_at')
+          .orderBy('d.id'),
+      ).as('disclosures'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('record_notice as n')
+          .selectAll('n')
+          .select((inner) =>
+            jsonArrayFrom(
+              inner
+                .selectFrom('record_notice_recipient as t')
+                .selectAll('t')
+                .whereRef('t.notice_id', '=', 'n.id')
+                .orderBy('t.sent_at')
+                .orderBy('t.node'),
+            ).as('recipients'),
+          )
+          .whereRef('n.record_id', '=', 'r.id')
+          .orderBy('n.issued_at'),
+      ).as('notices'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('record_permission as p')
+          .selectAll('p')
+          .whereRef('p.record_id', '=', 'r.id')
+          .orderBy('p.asked_at'),
+      ).as('permissions'),
+    ])
+    .where('r.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const {
+    holder_code,
+    holder_name,
+    details,
+    occurrences,
+    disclosures,
+    notices,
+    permissions,
+    ...record
+  } = row;
+  return {
+    record: record,
+    holder: { code: holder_code, name: holder_name },
+    details: (details ?? {}),
+    occurrences: occurrences.map((o) => ({ ...o, created_at: asDate(o.created_at) })),
+    disclosures: disclosures.map((d) => ({ ...d, disclosed_at: asDate(d.disclosed_at) })),
+    notices: notices.map((n) => ({
+      ...n,
+      issued_at: asDate(n.issued_at),
+      received_at: asDateOrNull(n.received_at),
+      applied_at: asDate(n.applied_at),
+      recipients: n.recipients.map((t) => ({
+        ...t,
+        sent_at: asDate(t.sent_at),
+        due_at: asDate(t.due_at),
+        confirmed_at: asDateOrNull(t.confirmed_at),
+        applied_at: asDateOrNull(t.applied_at),
+      })),
+    })),
+    permissions: permissions.map((p) => ({
+      ...p,
+      asked_at: asDate(p.asked_at),
+      answered_at: asDateOrNull(p.answered_at),
+    })),
+  };
+}
+export type RecordView = NonNullable<Awaited<ReturnType<typeof loadRecordView>>>;

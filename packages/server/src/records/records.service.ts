@@ -27,8 +27,8 @@ import { presentPermission, presentRecord, presentSummary } from './records.pres
 import {
   eraseRecord,
   findRecord,
-  latestOccurrence,
-  recordOccurrences,
+  loadRecordView,
+  type RecordView,
   rectifyRecord,
   setRestriction,
 } from './records.queries.js';
@@ -69,12 +69,30 @@ export function createRecordsService(deps: {
   const manages = (actor: Actor, record: PersonalRecordRow) =>
     canReach(actor, 'record.manage', { agencyId: record.holder_agency_id, country: actor.country });
 
+  /** Passing a record on sends information: the roles that send requests. */
+  const sends = (actor: Actor) => decide(actor, 'exchange.send').allowed;
+
+  /** Restriction hides a record from officers: only those who still see it decide it. */
+  function assertRestricts(actor: Actor, record: PersonalRecordRow) {
+    if (!seesRestricted(actor, record)) {
+      throw forbidden(
+        'forbidden',
+        'Only the SPOCs of the agency that holds a record, and the DPO, restrict it.',
+      );
+    }
+  }
+
   function allowedActions(actor: Actor, record: PersonalRecordRow): RecordAction[] {
     if (record.erased_at || !manages(actor, record)) return [];
     const allowed: RecordAction[] = ['rectify', 'erase'];
-    allowed.push(record.restricted_at ? 'lift-restriction' : 'restrict');
+    // Only those who still see a restricted record restrict it or lift the restriction.
+    if (seesRestricted(actor, record)) {
+      allowed.push(record.restricted_at ? 'lift-restriction' : 'restrict');
+    }
     if (!record.inaccurate_at) allowed.push('mark-inaccurate');
-    if (federation && !record.restricted_at && !record.inaccurate_at) allowed.push('forward');
+    if (federation && !record.restricted_at && !record.inaccurate_at && sends(actor)) {
+      allowed.push('forward');
+    }
     if (federation && record.handling_code === 'H2' && record.source_node !== null) {
       allowed.push('ask-permission');
     }
@@ -101,61 +119,27 @@ export function createRecordsService(deps: {
 
   // ------------------------------------------------------------ reading
 
-  async function holderOf(agencyId: string) {
-    const agency = await findAgencyById(db, agencyId);
-    return { code: agency?.code ?? '', name: agency?.name ?? '' };
+  /** The record with all it shows; a restricted one only for those who answer for it. */
+  async function loadView(ctx: ActorContext, id: string): Promise<RecordView> {
+    const view = await loadRecordView(db, id);
+    if (!view) throw notFound();
+    if (view.record.restricted_at && !seesRestricted(ctx.actor, view.record)) {
+      throw new OutOfReachError('record.read', `record.${view.record.kind}`, id);
+    }
+    return view;
   }
 
-  async function parts(
+  function present(
     ctx: ActorContext,
-    record: PersonalRecordRow,
-    context: { requestId: string; reference: string } | null,
-    occurrences: Awaited<ReturnType<typeof recordOccurrences>>,
-  ): Promise<RecordDetail> {
-    const [occurrence, holder, disclosures, notices, recipients, permissions] = await Promise.all([
-      latestOccurrence(db, record.id),
-      holderOf(record.holder_agency_id),
-      db
-        .selectFrom('record_disclosure')
-        .selectAll()
-        .where('record_id', '=', record.id)
-        .orderBy('disclosed_at')
-        .execute(),
-      db
-        .selectFrom('record_notice')
-        .selectAll()
-        .where('record_id', '=', record.id)
-        .orderBy('issued_at')
-        .execute(),
-      db
-        .selectFrom('record_notice_recipient as r')
-        .innerJoin('record_notice as n', 'n.id', 'r.notice_id')
-        .selectAll('r')
-        .where('n.record_id', '=', record.id)
-        .orderBy('r.sent_at')
-        .orderBy('r.node')
-        .execute(),
-      db
-        .selectFrom('record_permission')
-        .selectAll()
-        .where('record_id', '=', record.id)
-        .orderBy('asked_at')
-        .execute(),
-    ]);
+    view: RecordView,
+    context: RecordView['occurrences'][number] | undefined,
+  ): RecordDetail {
     return presentRecord(
       {
-        record,
-        details: occurrence?.details ?? {},
-        holder,
-        context,
-        occurrences,
-        disclosures,
-        notices: notices.map((n) => ({
-          ...n,
-          recipients: recipients.filter((r) => r.notice_id === n.id),
-        })),
-        permissions: permissions.map(presentPermission),
-        allowed: allowedActions(ctx.actor, record),
+        ...view,
+        context: context ? { requestId: context.request_id, reference: context.reference } : null,
+        permissions: view.permissions.map(presentPermission),
+        allowed: allowedActions(ctx.actor, view.record),
       },
       clock(),
     );
@@ -190,7 +174,7 @@ export function createRecordsService(deps: {
   }
 
   /** The first request of the record the actor sees, if any: their context. */
-  function contextOf(actor: Actor, occurrences: Awaited<ReturnType<typeof recordOccurrences>>) {
+  function contextOf(actor: Actor, occurrences: RecordView['occurrences']) {
     return occurrences.find((o) => seesRequest(actor, o));
   }
 
@@ -223,17 +207,10 @@ export function createRecordsService(deps: {
     id: string,
     action: string,
   ): Promise<RecordDetail> {
-    const record = (await findRecord(db, id))!;
-    const occurrences = await recordOccurrences(db, id);
-    const context = contextOf(ctx.actor, occurrences);
-    const detail = await parts(
-      ctx,
-      record,
-      context ? { requestId: context.request_id, reference: context.reference } : null,
-      occurrences,
-    );
-    if (!record.erased_at) {
-      await logConsultation(ctx, record, { context: 'change', action });
+    const view = (await loadRecordView(db, id))!;
+    const detail = present(ctx, view, contextOf(ctx.actor, view.occurrences));
+    if (!view.record.erased_at) {
+      await logConsultation(ctx, view.record, { context: 'change', action });
     }
     return detail;
   }
@@ -349,16 +326,12 @@ export function createRecordsService(deps: {
       ]);
       const items = await Promise.all(
         rows.map(async (record) => {
-          const [occurrence, holder, occurrences] = await Promise.all([
-            latestOccurrence(db, record.id),
-            holderOf(record.holder_agency_id),
-            recordOccurrences(db, record.id),
-          ]);
+          const view = (await loadRecordView(db, record.id))!;
           return presentSummary(
             record,
-            occurrence?.details ?? {},
-            holder,
-            contextOf(ctx.actor, occurrences) !== undefined,
+            view.details,
+            view.holder,
+            contextOf(ctx.actor, view.occurrences) !== undefined,
           );
         }),
       );
@@ -387,26 +360,17 @@ export function createRecordsService(deps: {
 
     /** A record read in a context of the reader's agency; without one, as if it did not exist. */
     async read(ctx: ActorContext, id: string): Promise<RecordDetail> {
-      const record = await loadReachable(ctx, id, 'record.read');
-      const occurrences = await recordOccurrences(db, id);
-      const context = contextOf(ctx.actor, occurrences);
-      if (!context) throw new OutOfReachError('record.read', `record.${record.kind}`, id);
-      const [detail] = await Promise.all([
-        parts(
-          ctx,
-          record,
-          { requestId: context.request_id, reference: context.reference },
-          occurrences,
-        ),
-        record.erased_at
-          ? Promise.resolve()
-          : logConsultation(ctx, record, {
-              context: 'request',
-              reference: context.reference,
-              purpose: (context.content as { purpose?: string }).purpose ?? '',
-            }),
-      ]);
-      return detail;
+      const view = await loadView(ctx, id);
+      const context = contextOf(ctx.actor, view.occurrences);
+      if (!context) throw new OutOfReachError('record.read', `record.${view.record.kind}`, id);
+      if (!view.record.erased_at) {
+        await logConsultation(ctx, view.record, {
+          context: 'request',
+          reference: context.reference,
+          purpose: context.purpose ?? '',
+        });
+      }
+      return present(ctx, view, context);
     },
 
     /** A record read outside any context, for a reason from the node's list, in the reader's words. */
@@ -418,25 +382,15 @@ export function createRecordsService(deps: {
         .where('active', '=', true)
         .executeTakeFirst();
       if (!reason) throw unprocessable('unknown_reason', 'Choose a reason from the list.');
-      const record = await loadReachable(ctx, id, 'record.read');
-      const occurrences = await recordOccurrences(db, id);
-      const context = contextOf(ctx.actor, occurrences);
-      const [detail] = await Promise.all([
-        parts(
-          ctx,
-          record,
-          context ? { requestId: context.request_id, reference: context.reference } : null,
-          occurrences,
-        ),
-        record.erased_at
-          ? Promise.resolve()
-          : logConsultation(ctx, record, {
-              context: 'reason',
-              reason: body.reason,
-              note: body.note,
-            }),
-      ]);
-      return detail;
+      const view = await loadView(ctx, id);
+      if (!view.record.erased_at) {
+        await logConsultation(ctx, view.record, {
+          context: 'reason',
+          reason: body.reason,
+          note: body.note,
+        });
+      }
+      return present(ctx, view, contextOf(ctx.actor, view.occurrences));
     },
 
     rectify(ctx: ActorContext, id: string, body: RectifyBody) {
@@ -471,6 +425,7 @@ export function createRecordsService(deps: {
 
     restrict(ctx: ActorContext, id: string, reason: string) {
       return change(ctx, id, 'record.restrict', async (trx, record, now) => {
+        assertRestricts(ctx.actor, record);
         if (record.restricted_at) throw conflict('already_restricted', 'The record is restricted.');
         await setRestriction(trx, record.id, reason, now);
         await issue(trx, ctx, record, 'restriction', reason, now);
@@ -480,8 +435,10 @@ export function createRecordsService(deps: {
 
     liftRestriction(ctx: ActorContext, id: string) {
       return change(ctx, id, 'record.lift-restriction', async (trx, record, now) => {
-        if (!record.restricted_at)
+        assertRestricts(ctx.actor, record);
+        if (!record.restricted_at) {
           throw conflict('not_restricted', 'The record is not restricted.');
+        }
         await setRestriction(trx, record.id, null, now);
         await issue(trx, ctx, record, 'restriction_lifted', 'Restriction lifted.', now);
         await audited(trx, ctx, record, 'record.lift-restriction', {});
@@ -509,12 +466,11 @@ export function createRecordsService(deps: {
     async forward(ctx: ActorContext, id: string, body: ForwardBody) {
       const record = await loadReachable(ctx, id, 'record.manage');
       if (record.erased_at) throw conflict('record_erased', 'This record is erased.');
-      if (!decide(ctx.actor, 'exchange.send').allowed) {
+      if (!sends(ctx.actor)) {
         throw forbidden('forbidden', 'Only those who send information may pass a record on.');
       }
-      const occurrences = await recordOccurrences(db, id);
-      const occurrence = await latestOccurrence(db, id);
-      const source = occurrences.find((o) => o.item_id !== null && o.handling_code !== null);
+      const view = (await loadRecordView(db, id))!;
+      const source = view.occurrences.find((o) => o.item_id !== null);
       const item = source
         ? await db
             .selectFrom('exchange_item')
@@ -527,7 +483,7 @@ export function createRecordsService(deps: {
         throw unprocessable('offence_category_required', 'Choose the offence category.');
       }
       const subject = {
-        ...occurrence!.details,
+        ...view.details,
         id: record.id,
         kind: record.kind,
         ...(record.category !== null && { category: record.category }),

@@ -246,6 +246,18 @@ describe('restriction (LED art. 16(3))', () => {
     recordId = draft.content.subjects![0]!.id!;
   });
 
+  it('is decided by the holder agency’s SPOCs and the DPO, not by officers', async () => {
+    const before = await ok<RecordDetail>(beOfficer, 'GET', `/api/v1/records/${recordId}`);
+    expect(before.allowed).not.toContain('restrict');
+    const refused = await call<{ code: string }>(
+      beOfficer,
+      'POST',
+      `/api/v1/records/${recordId}/restriction`,
+      { reason: 'The person contests being the driver.' },
+    );
+    expect(refused.status).toBe(403);
+  });
+
   it('leaves the record to its holder SPOC and the DPO; officers no longer see it', async () => {
     const restricted = await ok<RecordDetail>(
       beKnokkeSpoc,
