@@ -367,7 +367,7 @@ export async function loadRecordView(db: DbOrTrx, id: string) {
   return {
     record: record,
     holder: { code: holder_code, name: holder_name },
-    details: (details ?? {}),
+    details: details ?? {},
     occurrences: occurrences.map((o) => ({ ...o, created_at: asDate(o.created_at) })),
     disclosures: disclosures.map((d) => ({ ...d, disclosed_at: asDate(d.disclosed_at) })),
     notices: notices.map((n) => ({
