@@ -107,23 +107,7 @@ export function ConsultationLog() {
           value={log.filters.recordId}
           onChange={set('recordId')}
         />
-        <Field
-          label={t('records.dpo.logs.from')}
-          type="date"
-          name="from"
-          value={log.filters.from}
-          onChange={set('from')}
-        />
-        <Field
-          label={t('records.dpo.logs.to')}
-          type="date"
-          name="to"
-          value={log.filters.to}
-          onChange={set('to')}
-        />
-        <div className="form-actions">
-          <button type="submit">{t('records.dpo.logs.search')}</button>
-        </div>
+        <PeriodAndSearch filters={log.filters} set={set} />
       </form>
       <DataTable caption={t('records.dpo.consultations.caption', { count: total })}>
         <thead>
@@ -225,23 +209,7 @@ export function DisclosureLog() {
           value={log.filters.node}
           onChange={set('node')}
         />
-        <Field
-          label={t('records.dpo.logs.from')}
-          type="date"
-          name="from"
-          value={log.filters.from}
-          onChange={set('from')}
-        />
-        <Field
-          label={t('records.dpo.logs.to')}
-          type="date"
-          name="to"
-          value={log.filters.to}
-          onChange={set('to')}
-        />
-        <div className="form-actions">
-          <button type="submit">{t('records.dpo.logs.search')}</button>
-        </div>
+        <PeriodAndSearch filters={log.filters} set={set} />
       </form>
       <DataTable caption={t('records.dpo.disclosures.caption', { count: total })}>
         <thead>
@@ -293,5 +261,37 @@ export function DisclosureLog() {
         onPage={log.page}
       />
     </div>
+  );
+}
+
+/** The period filter both logs share, and their search button. */
+function PeriodAndSearch({
+  filters,
+  set,
+}: {
+  filters: { from: string; to: string };
+  set: (key: 'from' | 'to') => (event: { target: { value: string } }) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Field
+        label={t('records.dpo.logs.from')}
+        type="date"
+        name="from"
+        value={filters.from}
+        onChange={set('from')}
+      />
+      <Field
+        label={t('records.dpo.logs.to')}
+        type="date"
+        name="to"
+        value={filters.to}
+        onChange={set('to')}
+      />
+      <div className="form-actions">
+        <button type="submit">{t('records.dpo.logs.search')}</button>
+      </div>
+    </>
   );
 }

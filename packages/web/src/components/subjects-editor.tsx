@@ -277,7 +277,12 @@ export function SubjectsEditor({
   );
 }
 
-function SubjectFields({
+/**
+ * One subject's fields: those of its kind, identity documents for a person, its
+ * category, fact or assessment, and its link to the purpose. Also the rectification
+ * form of a record (without a remove button).
+ */
+export function SubjectFields({
   prefix,
   path,
   number,
@@ -294,7 +299,8 @@ function SubjectFields({
   errors: PathErrors;
   linkRequired: boolean;
   onChange: (draft: SubjectDraft) => void;
-  onRemove: () => void;
+  /** Offered in a list of subjects; absent for a single one. */
+  onRemove?: () => void;
 }) {
   const { t } = useTranslation();
   const id = (field: string) => fieldId(prefix, `${path}/${field}`);
@@ -407,9 +413,11 @@ function SubjectFields({
         error={error('link')}
         onChange={(e) => onChange({ ...draft, link: e.target.value })}
       />
-      <button type="button" className="secondary" onClick={onRemove}>
-        {t('exchange.subjects.remove', { number, kind: kindLabel })}
-      </button>
+      {onRemove && (
+        <button type="button" className="secondary" onClick={onRemove}>
+          {t('exchange.subjects.remove', { number, kind: kindLabel })}
+        </button>
+      )}
     </fieldset>
   );
 }
