@@ -233,21 +233,6 @@ export function recordOccurrences(db: DbOrTrx, recordId: string) {
     .execute();
 }
 
-/** Counts used by tests and the DPO overview: records held, erased and restricted. */
-export async function recordCounts(db: DbOrTrx) {
-  const row = await db
-    .selectFrom('personal_record')
-    .select([
-      sql<number>`count(*)::int`.as('held'),
-      sql<number>`count(*) filter (where erased_at is not null)::int`.as('erased'),
-      sql<number>`count(*) filter (where restricted_at is not null and erased_at is null)::int`.as(
-        'restricted',
-      ),
-    ])
-    .executeTakeFirstOrThrow();
-  return row;
-}
-
 /**
  * Fills the folded names of person records that have none (records of data
  * exchanged before records existed: SQL alone cannot fold names as names.ts

@@ -314,9 +314,39 @@ export function createRecordsService(deps: {
           ]),
         );
       }
+      const { agencyId, userId } = ctx.actor;
       const [rows, count] = await Promise.all([
         base
+          .innerJoin('agency as a', 'a.id', 'r.holder_agency_id')
           .selectAll('r')
+          .select((eb) => [
+            'a.code as holder_code',
+            'a.name as holder_name',
+            eb
+              .selectFrom('exchange_subject as s')
+              .select('s.details')
+              .whereRef('s.record_id', '=', 'r.id')
+              .orderBy('s.id', 'desc')
+              .limit(1)
+              .as('details'),
+            // The reader's context, as exchange/visibility.ts decides it, in SQL.
+            eb
+              .exists(
+                eb
+                  .selectFrom('exchange_subject as s')
+                  .innerJoin('exchange_request as q', 'q.id', 's.request_id')
+                  .select('s.id')
+                  .whereRef('s.record_id', '=', 'r.id')
+                  .where((w) =>
+                    w.or([
+                      w('q.owner_agency_id', '=', agencyId),
+                      w('q.copy_agency_id', '=', agencyId),
+                      w('q.assignee_id', '=', userId),
+                    ]),
+                  ),
+              )
+              .as('in_context'),
+          ])
           .orderBy('r.held_since', 'desc')
           .orderBy('r.id')
           .limit(PAGE_SIZE)
@@ -324,16 +354,13 @@ export function createRecordsService(deps: {
           .execute(),
         base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
       ]);
-      const items = await Promise.all(
-        rows.map(async (record) => {
-          const view = (await loadRecordView(db, record.id))!;
-          return presentSummary(
-            record,
-            view.details,
-            view.holder,
-            contextOf(ctx.actor, view.occurrences) !== undefined,
-          );
-        }),
+      const items = rows.map(({ holder_code, holder_name, details, in_context, ...record }) =>
+        presentSummary(
+          record,
+          details ?? {},
+          { code: holder_code, name: holder_name },
+          Boolean(in_context),
+        ),
       );
       await audit.record(ctx, {
         action: 'record.search',
