@@ -67,7 +67,12 @@ function useLog<F, T>(empty: F, fetch: (filters: F, page: number) => Promise<Log
   };
   const page = (offset: number) =>
     setQuery((q) => ({ ...q, page: Math.floor(offset / DPO_PAGE_SIZE) + 1, serial: q.serial + 1 }));
-  return { filters, setFilters, query, result, error, status, search, page };
+  /** The change handler of one filter field. */
+  const set = (key: keyof F) => (event: { target: { value: string } }) =>
+    setFilters({ ...filters, [key]: event.target.value });
+  const items = result?.items ?? [];
+  const total = result?.total ?? 0;
+  return { filters, setFilters, set, query, result, items, total, error, status, search, page };
 }
 
 /** Who consulted which record, when, and why (from the audit log). */
@@ -76,10 +81,7 @@ export function ConsultationLog() {
   const log = useLog<ConsultationFilters, ConsultationEntry>(NO_CONSULTATION_FILTERS, (f, page) =>
     dpoApi.consultations({ ...f, page }),
   );
-  const set = (key: keyof ConsultationFilters) => (event: { target: { value: string } }) =>
-    log.setFilters({ ...log.filters, [key]: event.target.value });
-  const items = log.result?.items ?? [];
-  const total = log.result?.total ?? 0;
+  const { set, items, total } = log;
   return (
     <div>
       <p>{t('records.dpo.consultations.intro')}</p>
@@ -177,10 +179,7 @@ export function DisclosureLog() {
   const log = useLog<DisclosureFilters, DisclosureEntry>(NO_DISCLOSURE_FILTERS, (f, page) =>
     dpoApi.disclosures({ ...f, page }),
   );
-  const set = (key: keyof DisclosureFilters) => (event: { target: { value: string } }) =>
-    log.setFilters({ ...log.filters, [key]: event.target.value });
-  const items = log.result?.items ?? [];
-  const total = log.result?.total ?? 0;
+  const { set, items, total } = log;
   return (
     <div>
       <p>{t('records.dpo.disclosures.intro')}</p>

@@ -1,4 +1,3 @@
-import { useId, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { DpoAnomalies } from '../components/dpo-anomalies.js';
@@ -6,6 +5,7 @@ import { ConsultationLog, DisclosureLog } from '../components/dpo-logs.js';
 import { DpoOverview } from '../components/dpo-overview.js';
 import { DpoProcessingRecord } from '../components/dpo-processing-record.js';
 import { PageHeading } from '../components/feedback.js';
+import { Tabs } from '../components/tabs.js';
 
 const TABS = ['overview', 'consultations', 'disclosures', 'anomalies', 'processing'] as const;
 type Tab = (typeof TABS)[number];
@@ -19,25 +19,7 @@ export function DpoWorkspacePage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const tab: Tab = TABS.find((x) => x === params.get('tab')) ?? 'overview';
-  const tabsId = useId();
-  const tabRefs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
-
   const choose = (next: Tab) => setParams(next === 'overview' ? {} : { tab: next });
-
-  const onTabKey = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
-    const moves: Record<string, number> = {
-      ArrowRight: index + 1,
-      ArrowLeft: index - 1,
-      Home: 0,
-      End: TABS.length - 1,
-    };
-    const target = moves[event.key];
-    if (target === undefined) return;
-    event.preventDefault();
-    const next = TABS[(target + TABS.length) % TABS.length]!;
-    choose(next);
-    tabRefs.current[next]?.focus();
-  };
 
   const title = t('records.dpo.title');
   return (
@@ -55,33 +37,19 @@ export function DpoWorkspacePage() {
           {t('nav.audit')}
         </Link>
       </p>
-      <div role="tablist" aria-label={t('records.dpo.tabs')} className="tabs">
-        {TABS.map((x, index) => (
-          <button
-            key={x}
-            type="button"
-            role="tab"
-            id={`${tabsId}-${x}`}
-            aria-selected={tab === x}
-            aria-controls={`${tabsId}-panel`}
-            tabIndex={tab === x ? 0 : -1}
-            ref={(element) => {
-              tabRefs.current[x] = element;
-            }}
-            onClick={() => choose(x)}
-            onKeyDown={(e) => onTabKey(e, index)}
-          >
-            {t(`records.dpo.tab.${x}`)}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" id={`${tabsId}-panel`} aria-labelledby={`${tabsId}-${tab}`}>
+      <Tabs
+        tabs={TABS}
+        current={tab}
+        label={t('records.dpo.tabs')}
+        labelOf={(x) => t(`records.dpo.tab.${x}`)}
+        onChoose={choose}
+      >
         {tab === 'overview' && <DpoOverview />}
         {tab === 'consultations' && <ConsultationLog />}
         {tab === 'disclosures' && <DisclosureLog />}
         {tab === 'anomalies' && <DpoAnomalies />}
         {tab === 'processing' && <DpoProcessingRecord />}
-      </div>
+      </Tabs>
     </section>
   );
 }

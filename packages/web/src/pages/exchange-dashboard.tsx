@@ -1,13 +1,4 @@
-import {
-  useCallback,
-  useEffect,
-  useId,
-  useMemo,
-  useRef,
-  useState,
-  type FormEvent,
-  type KeyboardEvent,
-} from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import {
@@ -26,6 +17,7 @@ import { ErrorAlert, PageHeading, StatusMessage } from '../components/feedback.j
 import { useFormat } from '../components/format.js';
 import { DataTable } from '../components/table.js';
 import { Pager } from '../components/pager.js';
+import { Tabs } from '../components/tabs.js';
 
 const PAGE_SIZE = 50;
 /** How often the list is fetched again while the page is visible. */
@@ -111,12 +103,6 @@ export function ExchangeDashboardPage() {
   const [list, setList] = useState<{ items: RequestSummary[]; total: number }>();
   const [error, setError] = useState<unknown>();
   const [status, setStatus] = useState<string>();
-  const tabsId = useId();
-  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({
-    incoming: null,
-    outgoing: null,
-    all: null,
-  });
   const table = useRef<HTMLDivElement>(null);
   // Set when the user changed what is shown: the count found is then announced.
   const announce = useRef(false);
@@ -182,21 +168,6 @@ export function ExchangeDashboardPage() {
 
   const choose = (next: Tab) => show(paramsOf(next, applied, 0));
 
-  const onTabKey = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
-    const moves: Record<string, number> = {
-      ArrowRight: index + 1,
-      ArrowLeft: index - 1,
-      Home: 0,
-      End: TABS.length - 1,
-    };
-    const target = moves[event.key];
-    if (target === undefined) return;
-    event.preventDefault();
-    const next = TABS[(target + TABS.length) % TABS.length]!;
-    choose(next);
-    tabRefs.current[next]?.focus();
-  };
-
   const apply = (event: FormEvent) => {
     event.preventDefault();
     show(paramsOf(tab, filters, 0));
@@ -232,27 +203,13 @@ export function ExchangeDashboardPage() {
           </Link>
         </p>
       )}
-      <div role="tablist" aria-label={t('exchange.dashboard.tabs')} className="tabs">
-        {TABS.map((x, index) => (
-          <button
-            key={x}
-            type="button"
-            role="tab"
-            id={`${tabsId}-${x}`}
-            aria-selected={tab === x}
-            aria-controls={`${tabsId}-panel`}
-            tabIndex={tab === x ? 0 : -1}
-            ref={(element) => {
-              tabRefs.current[x] = element;
-            }}
-            onClick={() => choose(x)}
-            onKeyDown={(e) => onTabKey(e, index)}
-          >
-            {t(`exchange.dashboard.tab.${x}`)}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" id={`${tabsId}-panel`} aria-labelledby={`${tabsId}-${tab}`}>
+      <Tabs
+        tabs={TABS}
+        current={tab}
+        label={t('exchange.dashboard.tabs')}
+        labelOf={(x) => t(`exchange.dashboard.tab.${x}`)}
+        onChoose={choose}
+      >
         <form
           onSubmit={apply}
           className="filters"
@@ -403,7 +360,7 @@ export function ExchangeDashboardPage() {
           total={total}
           onPage={page}
         />
-      </div>
+      </Tabs>
     </section>
   );
 }
